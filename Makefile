@@ -1,0 +1,45 @@
+# Two commands matter: `make run` (serve the site locally) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_WORKERS ?= auto
+
+# Local mode: production settings except plain http on 127.0.0.1 and media served by Django.
+LOCAL_ENV = SECRET_KEY="$$(cat .secret_key)" DEBUG=0 HTTPS=0 SERVE_MEDIA=1
+
+.PHONY: install run test e2e lint bench clean
+
+$(BIN)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+.secret_key:
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+run: install .secret_key
+	$(LOCAL_ENV) $(BIN)/python manage.py migrate --noinput
+	$(LOCAL_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(LOCAL_ENV) $(BIN)/python manage.py prepare_local_site
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	$(LOCAL_ENV) PORT=$(PORT) exec $(BIN)/gunicorn --config site_config/gunicorn.conf.py site_config.wsgi
+
+test: install
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
+
+e2e: install
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m e2e tests/e2e
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: install .secret_key
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles

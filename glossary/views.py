@@ -1,0 +1,33 @@
+from itertools import groupby
+
+from django.shortcuts import get_object_or_404, render
+
+from articles.rendering import render_markdown
+
+from .models import Term
+
+
+def term_index(request):
+    terms = Term.objects.public().only("name", "slug", "short_definition", "aliases")
+    groups = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: t.initial)]
+    return render(
+        request,
+        "glossary/term_index.html",
+        {"groups": groups, "letters": [letter for letter, _ in groups]},
+    )
+
+
+def term_detail(request, slug):
+    term = get_object_or_404(Term.objects.public().prefetch_related("tags"), slug=slug)
+    related = term.related.public().only("name", "slug", "short_definition")
+    articles = term.articles.public().only("title", "slug", "summary").order_by("title")
+    return render(
+        request,
+        "glossary/term_detail.html",
+        {
+            "term": term,
+            "body_html": render_markdown(term.body),
+            "related_terms": related,
+            "articles": articles,
+        },
+    )

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .models import SiteSettings
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    fieldsets = [
+        (None, {"fields": ["site_name", "tagline"]}),
+        ("Disclaimer", {"fields": ["banner_enabled", "banner_text", "disclaimer_text"]}),
+        ("Medical review", {"fields": ["review_interval_months"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        settings = SiteSettings.load()
+        return redirect(reverse("admin:site_config_sitesettings_change", args=[settings.pk]))

@@ -1,0 +1,75 @@
+import hashlib
+
+from django.core.cache import cache
+from django.db import models
+
+
+class SiteSettings(models.Model):
+    """The one row of site-wide settings editors change in the admin."""
+
+    CACHE_KEY = "site-settings"
+
+    site_name = models.CharField(max_length=100, default="Health Library")
+    tagline = models.CharField(
+        max_length=200,
+        blank=True,
+        default="Evidence-based health education, explained at your depth.",
+        help_text="A short line under the site name on the home page.",
+    )
+    banner_enabled = models.BooleanField(
+        "show the disclaimer banner",
+        default=True,
+        help_text="Shows the banner at the top of every public page.",
+    )
+    banner_text = models.TextField(
+        default=(
+            "This site explains health topics for education only. It is not medical advice: "
+            "talk to a qualified clinician about your own health."
+        ),
+        help_text="Plain text, one or two sentences. Readers who dismissed the banner see it "
+        "again when you change this text.",
+    )
+    disclaimer_text = models.TextField(
+        "full disclaimer",
+        default=(
+            "The articles on this site are written for general education. They do not replace "
+            "a consultation with a doctor, pharmacist or other qualified professional who knows "
+            "your history.\n\nNever start, stop or change a treatment because of something you "
+            "read here. If you think you may have a medical emergency, call your local "
+            "emergency number."
+        ),
+        help_text="Markdown. Shown on the disclaimer page.",
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        default=12,
+        help_text="How many months after a medical review the next review is due.",
+    )
+
+    class Meta:
+        verbose_name = "site settings"
+        verbose_name_plural = "site settings"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="sitesettings_single_row"),
+        ]
+
+    def __str__(self):
+        return "Site settings"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def load(cls):
+        """The settings row, from the cache when possible; created with defaults if missing."""
+        settings = cache.get(cls.CACHE_KEY)
+        if settings is None:
+            settings, _ = cls.objects.get_or_create(pk=1)
+            cache.set(cls.CACHE_KEY, settings, None)
+        return settings
+
+    @property
+    def banner_version(self):
+        """Changes whenever the banner text changes, so a dismissal is for this text only."""
+        return hashlib.sha256(self.banner_text.encode()).hexdigest()[:12]

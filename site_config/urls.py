@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from articles.sitemaps import sitemaps
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("", include("articles.urls")),
+    path("glossary/", include("glossary.urls")),
+    path("tags/", include("articles.tag_urls")),
+    path("disclaimer/", views.disclaimer, name="disclaimer"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.SERVE_MEDIA or settings.DEBUG:
+    urlpatterns += [
+        re_path(
+            r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+handler404 = "site_config.views.page_not_found"
+handler500 = "site_config.views.server_error"

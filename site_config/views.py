@@ -1,0 +1,75 @@
+import logging
+
+from django.db import connection
+from django.db.utils import DatabaseError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from articles.models import Article
+from articles.rendering import render_markdown
+from articles.views import public_tag_counts
+from glossary.models import Term
+
+from .models import SiteSettings
+
+logger = logging.getLogger(__name__)
+
+HOME_ARTICLES = 6
+
+
+def home(request):
+    articles = Article.objects.public().prefetch_related("tags")[:HOME_ARTICLES]
+    tags = sorted(public_tag_counts(), key=lambda tag: (-tag.total, tag.name))[:24]
+    return render(
+        request,
+        "site_config/home.html",
+        {
+            "articles": articles,
+            "tags": tags,
+            "term_count": Term.objects.public().count(),
+        },
+    )
+
+
+def disclaimer(request):
+    text = SiteSettings.load().disclaimer_text
+    return render(
+        request, "site_config/disclaimer.html", {"disclaimer_html": render_markdown(text)}
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Allow: /",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.exception("Health check: database unavailable")
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No request context: the database may be the very thing that failed.
+    return HttpResponseServerError(loader.get_template("500.html").render())

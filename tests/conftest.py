@@ -1,0 +1,134 @@
+import io
+import itertools
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from articles.models import Article, ArticleReference, Figure, Reference, Section
+from glossary.models import Term
+
+_counter = itertools.count(1)
+
+
+def png_file(name="figure.png", size=(40, 30)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (15, 94, 99)).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache_and_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # The test client speaks plain http; HTTPS behaviour has its own tests.
+    settings.SECURE_SSL_REDIRECT = False
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def reference_factory(db):
+    def make(**fields):
+        n = next(_counter)
+        values = {
+            "key": f"author-{n}",
+            "kind": Reference.Kind.JOURNAL,
+            "authors": "Author, A.; Writer, B.",
+            "year": 2000 + n % 25,
+            "title": f"A study of things number {n}",
+            "container": "Journal of Examples",
+            "volume": "10",
+            "issue": "2",
+            "pages": "1-10",
+        }
+        values.update(fields)
+        tags = values.pop("tags", [])
+        reference = Reference.objects.create(**values)
+        if tags:
+            reference.tags.add(*tags)
+        return reference
+
+    return make
+
+
+@pytest.fixture
+def article_factory(db, reference_factory):
+    levels = [choice for choice, _ in Section.Level.choices]
+
+    def make(sections=2, figures=0, references=0, tags=(), **fields):
+        n = next(_counter)
+        values = {
+            "title": f"Article {n}",
+            "slug": f"article-{n}",
+            "summary": f"Summary of article {n}.",
+            "status": Article.Status.PUBLISHED,
+            "authors": "Ana Writer",
+            "reviewed_by": "Dr Rev Iewer, MD",
+        }
+        values.update(fields)
+        article = Article.objects.create(**values)
+        if tags:
+            article.tags.add(*tags)
+        for position in range(sections):
+            section = Section.objects.create(
+                article=article,
+                position=position,
+                level=levels[position * len(levels) // max(sections, 1)],
+                heading=f"Question {position}?",
+                anchor=f"question-{position}",
+                body=f"Body of section {position}.\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+                takeaway=f"Take-away {position}.",
+            )
+            for figure_position in range(figures if position == 0 else 0):
+                Figure.objects.create(
+                    section=section,
+                    position=figure_position,
+                    image=png_file(),
+                    alt_text=f"Diagram {figure_position}",
+                    caption=f"Caption {figure_position}",
+                )
+        for position in range(references):
+            ArticleReference.objects.create(
+                article=article, reference=reference_factory(), position=position
+            )
+        return article
+
+    return make
+
+
+@pytest.fixture
+def public_article(article_factory):
+    return article_factory(title="Public article", slug="public-article")
+
+
+@pytest.fixture
+def draft_article(article_factory):
+    return article_factory(title="Draft article", slug="draft-article", status=Article.Status.DRAFT)
+
+
+@pytest.fixture
+def term_factory(db):
+    def make(**fields):
+        n = next(_counter)
+        values = {
+            "name": f"term {n}",
+            "slug": f"term-{n}",
+            "short_definition": f"Definition {n}.",
+            "body": f"More about term {n}.",
+        }
+        values.update(fields)
+        tags = values.pop("tags", [])
+        term = Term.objects.create(**values)
+        if tags:
+            term.tags.add(*tags)
+        return term
+
+    return make
+
+
+@pytest.fixture
+def staff_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
