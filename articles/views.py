@@ -37,7 +37,12 @@ def article_list(request):
     return render(
         request,
         "articles/article_list.html",
-        {"page_obj": page, "articles": page.object_list, "selected_tags": selected_tags},
+        {
+            "page_obj": page,
+            "articles": page.object_list,
+            "selected_tags": selected_tags,
+            "tag_query": [tag.slug for tag in selected_tags],
+        },
     )
 
 
