@@ -9,6 +9,9 @@ from .models import Term
 
 def term_index(request):
     terms = Term.objects.public().only("name", "slug", "short_definition", "aliases")
+    # Sorted here, not by the database: collations differ ("OXTR" before "estradiol" in
+    # SQLite), and one letter must make one group.
+    terms = sorted(terms, key=lambda term: (term.initial, term.name.casefold()))
     groups = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: t.initial)]
     return render(
         request,
