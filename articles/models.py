@@ -132,6 +132,13 @@ class Article(models.Model):
     def published_date(self):
         return self.publish_at or self.created_at
 
+    @property
+    def review_due(self):
+        """When the next medical review is due (None if never reviewed); see articles.reviews."""
+        from .reviews import review_due_date
+
+        return review_due_date(self.reviewed_at)
+
 
 class Section(models.Model):
     class Level(models.TextChoices):
@@ -275,3 +282,42 @@ class ArticleReference(models.Model):
 
     def __str__(self):
         return self.reference.key
+
+
+class SearchEntry(models.Model):
+    """One public article, published glossary term or reference, as the site search sees it.
+
+    Derived data: `articles.search_index` writes these rows whenever the source changes, and
+    `manage.py rebuild_search_index` rewrites them all. The full-text index over them is
+    backend-specific and lives outside the ORM (see migration 0003_search_index): on
+    PostgreSQL a stored, GIN-indexed `search_vector` column; on SQLite an FTS5 table kept in
+    step by triggers.
+    """
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Article"
+        TERM = "term", "Glossary term"
+        REFERENCE = "reference", "Reference"
+
+    kind = models.CharField(max_length=10, choices=Kind)
+    object_id = models.PositiveBigIntegerField()
+    url = models.CharField(max_length=300)
+    # Weighted text: title and keywords rank highest, then description and headings, then body.
+    title = models.CharField(max_length=500)
+    keywords = models.TextField(blank=True)
+    description = models.TextField(blank=True)
+    headings = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    tag_slugs = models.TextField(blank=True, help_text="Space-separated, with a space each end.")
+    public_from = models.DateTimeField(
+        null=True, blank=True, help_text="Scheduled articles are found from this time on."
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="searchentry_unique_object"),
+        ]
+        verbose_name_plural = "search entries"
+
+    def __str__(self):
+        return f"{self.kind}: {self.title}"
