@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
@@ -159,10 +160,13 @@ def tag_index(request):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = Article.objects.public().filter(tags=tag).distinct()
+    articles = Article.objects.public().filter(tags=tag).distinct().prefetch_related("tags")
     page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    terms = Term.objects.public().filter(tags=tag).distinct()
-    references = Reference.objects.filter(tags=tag).distinct()
+    terms = list(Term.objects.public().filter(tags=tag).distinct())
+    references = list(Reference.objects.filter(tags=tag).distinct())
+    if not (page.paginator.count or terms or references):
+        # A tag only drafts carry would reveal an unpublished topic.
+        raise Http404("No public content has this tag.")
     return render(
         request,
         "articles/tag_detail.html",
