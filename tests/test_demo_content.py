@@ -1,0 +1,216 @@
+"""The demo content and the `load_demo` command."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from taggit.models import Tag, TaggedItem
+
+from articles.demo.articles import ARTICLES
+from articles.demo.glossary import TERMS
+from articles.demo.references import REFERENCES
+from articles.demo.tags import ALL_TAGS
+from articles.management.commands.load_demo import IMAGES_DIR, cited_keys
+from articles.models import Article, ArticleReference, Figure, Reference, Section
+from glossary.models import Term
+from site_config.models import SiteSettings
+
+MAIN_SLUG = "hormones-and-oxytocin-signaling"
+LEVELS = ["fundamentals", "intermediate", "academic", "reflection"]
+REFERENCE_KEYS = {
+    "neal-2018",
+    "de-wied-1977",
+    "genazzani-2019",
+    "roney-2007",
+    "insel-2010",
+    "resnick-2006",
+    "gottfried-2013",
+    "boron-2017",
+    "guyton-2016",
+    "endocrine-society-2018",
+}
+# A pipe-table header row followed by its separator row.
+TABLE_RE = re.compile(r"^\|.+\|[ \t]*\n\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$", re.MULTILINE)
+
+
+def load_demo():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def row_counts():
+    models = [Article, Section, Figure, Reference, ArticleReference, Term, Tag, TaggedItem]
+    counts = {model.__name__: model.objects.count() for model in models}
+    counts["related terms"] = Term.related.through.objects.count()
+    return counts
+
+
+def stored_files(root):
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
+
+
+@pytest.fixture
+def loaded(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    load_demo()
+    return tmp_path
+
+
+# Loading ----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_load_demo_twice_gives_the_same_rows_and_files(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    output = load_demo()
+    first_counts = row_counts()
+    first_files = stored_files(tmp_path)
+    first_images = sorted(Figure.objects.values_list("image", flat=True))
+
+    load_demo()
+
+    assert row_counts() == first_counts
+    assert stored_files(tmp_path) == first_files  # images are not copied again
+    assert sorted(Figure.objects.values_list("image", flat=True)) == first_images
+    assert len(first_files) == sum(
+        len(section["figures"]) for article in ARTICLES for section in article["sections"]
+    )
+    assert "Loaded 3 articles" in output
+    assert SiteSettings.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_articles_are_public(loaded):
+    assert Article.objects.public().count() == len(ARTICLES) >= 3
+    assert all(a.publish_at is None for a in Article.objects.all())
+
+
+# The main article -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_main_article_has_four_levels_tables_and_figures(loaded):
+    article = Article.objects.get(slug=MAIN_SLUG)
+    sections = list(article.sections.order_by("position"))
+
+    levels_in_order = []
+    for section in sections:
+        if not levels_in_order or levels_in_order[-1] != section.level:
+            levels_in_order.append(section.level)
+    assert levels_in_order == LEVELS
+    assert len(sections) >= 14
+    assert len({s.anchor for s in sections}) == len(sections)
+    assert all(s.heading.endswith("?") for s in sections)
+    assert sum(1 for s in sections if s.takeaway) >= len(sections) * 2 // 3
+    assert sum(len(TABLE_RE.findall(s.body)) for s in sections) == 2
+    assert article.reviewed_by and article.reviewed_at and article.disclaimer_note
+
+    figures = list(Figure.objects.filter(section__article=article))
+    assert len(figures) >= 4
+    for figure in figures:
+        assert figure.alt_text.strip()
+        assert figure.image.name and default_storage.exists(figure.image.name)
+        assert figure.width and figure.height
+
+
+@pytest.mark.django_db
+def test_main_article_cites_every_reference_in_first_citation_order(loaded):
+    article = Article.objects.get(slug=MAIN_SLUG)
+    expected = []
+    for section in article.sections.order_by("position"):
+        expected += [key for key in cited_keys(section.body) if key not in expected]
+    attached = list(
+        ArticleReference.objects.filter(article=article)
+        .order_by("position")
+        .values_list("reference__key", flat=True)
+    )
+    assert attached == expected
+    assert set(attached) == REFERENCE_KEYS
+
+
+@pytest.mark.django_db
+def test_every_citation_in_the_demo_resolves(loaded):
+    known = set(Reference.objects.values_list("key", flat=True))
+    for section in Section.objects.all():
+        for key in cited_keys(section.body):
+            assert key in known, f"[@{key}] in {section.heading!r}"
+    for article in Article.objects.all():
+        assert article.article_references.exists()
+
+
+# Glossary, references, tags ---------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_glossary_terms_are_published_with_aliases(loaded):
+    published = list(Term.objects.public())
+    assert len(published) >= 28
+    assert sum(1 for term in published if term.alias_list) >= 25
+    assert "OXTR" in Term.objects.get(slug="oxytocin-receptor").alias_list
+    assert "TRT" in Term.objects.get(slug="testosterone-replacement-therapy").alias_list
+    assert "HPG axis" in Term.objects.get(slug="hypothalamic-pituitary-gonadal-axis").alias_list
+    assert "HPA axis" in Term.objects.get(slug="hypothalamic-pituitary-adrenal-axis").alias_list
+    assert Term.objects.get(slug="oxytocin").related.filter(slug="vasopressin").exists()
+    # The relation is symmetrical.
+    assert Term.objects.get(slug="vasopressin").related.filter(slug="oxytocin").exists()
+
+
+@pytest.mark.django_db
+def test_references_are_loaded_as_printed_without_identifiers(loaded):
+    references = {r.key: r for r in Reference.objects.all()}
+    assert set(references) == REFERENCE_KEYS
+    for reference in references.values():
+        assert reference.doi == reference.pmid == reference.url == ""
+    chapter = references["de-wied-1977"]
+    assert (chapter.kind, chapter.container, chapter.pages) == (
+        "chapter",
+        "Peptides in Neurobiology",
+        "397-448",
+    )
+    assert references["endocrine-society-2018"].kind == "guideline"
+    assert references["genazzani-2019"].author_list == ["Genazzani, A. R.", "et al."]
+
+
+@pytest.mark.django_db
+def test_there_are_at_least_twelve_tags(loaded):
+    assert Tag.objects.count() >= 12
+    assert Article.objects.get(slug=MAIN_SLUG).tags.filter(name="oxytocin").exists()
+
+
+# The content as data (no database) --------------------------------------------------------
+
+
+def test_every_tag_used_is_declared():
+    used = {tag for item in [*ARTICLES, *TERMS, *REFERENCES] for tag in item.get("tags", [])}
+    assert used <= set(ALL_TAGS)
+    assert len(used) >= 12
+
+
+def test_aliases_point_to_exactly_one_term():
+    seen = {}
+    for term in TERMS:
+        for name in [term["name"], *term["aliases"]]:
+            assert name.lower() not in seen, f"{name!r} is used by {seen[name.lower()]!r} too"
+            seen[name.lower()] = term["slug"]
+    slugs = {term["slug"] for term in TERMS}
+    for term in TERMS:
+        assert set(term["related"]) <= slugs
+        assert len(term["short_definition"]) <= 240
+
+
+def test_demo_text_limits_and_images():
+    for article in ARTICLES:
+        assert len(article["summary"]) <= 300
+        assert len({level for s in article["sections"] for level in [s["level"]]}) >= 2
+        for section in article["sections"]:
+            assert "<" not in section["body"], "no raw HTML in demo Markdown"
+            for figure in section["figures"]:
+                path = IMAGES_DIR / figure["image"]
+                assert path.is_file()
+                assert path.stat().st_size < 120 * 1024
+    main = next(a for a in ARTICLES if a["slug"] == MAIN_SLUG)
+    words = sum(len(s["body"].split()) for s in main["sections"])
+    assert 3000 <= words <= 4000
