@@ -6,6 +6,7 @@ server misses at once and renders afresh; stale entries simply expire.
 """
 
 from django.core.cache import cache
+from django.db import connection, transaction
 
 CONTENT = "content"
 GLOSSARY = "glossary"
@@ -22,7 +23,7 @@ def get_generations(*names):
     return tuple(found.get(key, 0) for key in keys)
 
 
-def bump(*names):
+def _bump_now(names):
     for name in names:
         key = _key(name)
         if not cache.add(key, 1, None):
@@ -30,3 +31,11 @@ def bump(*names):
                 cache.incr(key)
             except ValueError:
                 cache.set(key, 1, None)
+
+
+def bump(*names):
+    _bump_now(names)
+    if connection.in_atomic_block:
+        # A reader may render the old rows between the change and the commit and cache
+        # them under the new generation: bump again once the change is visible to all.
+        transaction.on_commit(lambda: _bump_now(names))

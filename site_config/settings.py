@@ -7,6 +7,7 @@ DATABASE_URL (PostgreSQL) and REDIS_URL.
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "csp",
+    "axes",
     "site_config",
     "glossary",
     "articles",
@@ -69,12 +71,18 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "site_config.middleware.SecurityHeadersMiddleware",
+    "site_config.unavailable.DatabaseUnavailableMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions and authentication: a warm hit for an anonymous reader runs no SQL.
+    "site_config.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_config.urls"
@@ -117,7 +125,9 @@ if REDIS_URL:
         "default": {
             "BACKEND": "site_config.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "healthlib"),
+            # Parallel test workers share one Redis database: each keeps its own keys.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "healthlib")
+            + (os.environ.get("PYTEST_XDIST_WORKER", "") if TESTING else ""),
             "TIMEOUT": 3600,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
@@ -131,6 +141,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+if env_bool("NO_CACHE", False):
+    # Every request renders from scratch: for the "cold" benchmark and troubleshooting.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+# Whole pages for anonymous readers (site_config/page_cache.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -145,7 +163,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
@@ -174,6 +192,9 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Figure uploads (articles/forms.py): checked by content, re-encoded, within these limits.
+FIGURE_MAX_BYTES = 5 * 1024 * 1024
+FIGURE_MAX_PIXELS = 40_000_000
 
 # HTTPS-only settings follow one switch: production leaves it on, `make run` turns it off.
 HTTPS = env_bool("HTTPS", True) and not DEBUG
@@ -183,13 +204,33 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if env_bool("BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Admin sign-in throttling (django-axes): a username and address pair is locked after
+# repeated failures; other users and other addresses can still sign in.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "site_config.ratelimit.signin_lockout_response"
+# The same client address as the search rate limit: X-Forwarded-For only behind our proxy.
+AXES_CLIENT_IP_CALLABLE = "site_config.ratelimit.client_ip"
+
+# Public search: requests per client per window, and the longest query searched.
+SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "30"))
+SEARCH_RATE_WINDOW_SECONDS = 60
+SEARCH_MAX_QUERY_LENGTH = 200
+
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 CONTENT_SECURITY_POLICY = {

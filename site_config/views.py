@@ -1,4 +1,5 @@
 import logging
+import sys
 
 from django.db import connection
 from django.db.utils import DatabaseError
@@ -15,6 +16,7 @@ from articles.views import public_tag_counts
 from glossary.models import Term
 
 from .models import SiteSettings
+from .unavailable import DATABASE_ERRORS, database_unavailable_response
 
 logger = logging.getLogger(__name__)
 
@@ -71,5 +73,8 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    # A database outage outside any view (e.g. in a middleware) still gets the 503 page.
+    if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
+        return database_unavailable_response()
     # No request context: the database may be the very thing that failed.
     return HttpResponseServerError(loader.get_template("500.html").render())

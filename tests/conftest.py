@@ -1,7 +1,9 @@
 import io
 import itertools
+import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
@@ -10,6 +12,32 @@ from articles.models import Article, ArticleReference, Figure, Reference, Sectio
 from glossary.models import Term
 
 _counter = itertools.count(1)
+
+
+def _missing_services(item):
+    missing = []
+    postgres = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    if item.get_closest_marker("postgres") and not postgres:
+        missing.append("PostgreSQL (DATABASE_URL=postgres://...)")
+    if item.get_closest_marker("redis") and not os.environ.get("REDIS_URL"):
+        missing.append("Redis (REDIS_URL=redis://...)")
+    return missing
+
+
+def pytest_runtest_setup(item):
+    """Tests marked `postgres` or `redis` skip locally without the service; in CI they fail.
+
+    CI must run them against the real services, so a missing service there is an error,
+    never a silent skip. A CI stage without the services deselects them with
+    -m "not postgres and not redis".
+    """
+    missing = _missing_services(item)
+    if not missing:
+        return
+    message = "needs " + " and ".join(missing)
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(f"{message}: in CI a missing service is a failure, not a skip", pytrace=False)
+    pytest.skip(message)
 
 
 def png_file(name="figure.png", size=(40, 30)):

@@ -1,0 +1,105 @@
+"""Whole public pages for anonymous readers, cached in the shared cache.
+
+The key carries the CONTENT generation (site_config.caching), which every content change
+bumps, so an edit shows at once on every app server. An entry also expires when the next
+scheduled article goes public, so a scheduled article appears on time. A warm hit runs
+no SQL: the middleware sits before sessions and authentication and answers from the cache.
+
+Only anonymous requests are served from or stored in the cache (a request with a session
+cookie may be a signed-in editor, who always gets a fresh page), and only plain 200
+responses that set no cookie, use no CSRF token and are not marked private or no-store.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re, set_response_etag
+
+from . import caching
+
+UNCACHEABLE_CACHE_CONTROL = {"private", "no-cache", "no-store"}
+
+
+def next_content_change(generation, now):
+    """When pages of this generation go stale by themselves (a scheduled article appears).
+
+    Asked once per generation, not per request: the answer is kept in the cache.
+    """
+    from articles.models import Article
+
+    key = f"page-cache:next-change:{generation}"
+    next_change = cache.get(key)
+    if next_change is None or next_change <= now:
+        scheduled = Article.objects.next_scheduled_time()
+        next_change = scheduled.timestamp() if scheduled else float("inf")
+        cache.set(key, next_change, settings.PAGE_CACHE_SECONDS)
+    return next_change
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        prefixes = [*settings.PAGE_CACHE_EXCLUDED_PATHS, settings.STATIC_URL, settings.MEDIA_URL]
+        self.excluded_prefixes = tuple(prefix for prefix in prefixes if prefix)
+
+    def __call__(self, request):
+        if not self.is_cacheable_request(request):
+            return self.get_response(request)
+        (generation,) = caching.get_generations(caching.CONTENT)
+        key = self.key_for(request, generation)
+        entry = cache.get(key)
+        now = time.time()
+        if entry is not None and entry[0] > now:
+            return self.response_from(entry)
+        response = self.get_response(request)
+        if request.method == "GET" and self.is_cacheable_response(request, response):
+            valid_until = min(
+                now + settings.PAGE_CACHE_SECONDS, next_content_change(generation, now)
+            )
+            if valid_until > now:
+                set_response_etag(response)
+                headers = list(response.items())
+                entry = (valid_until, response.status_code, headers, response.content)
+                cache.set(key, entry, max(1, int(valid_until - now)))
+        return response
+
+    def is_cacheable_request(self, request):
+        return (
+            settings.PAGE_CACHE_ENABLED
+            and request.method in ("GET", "HEAD")
+            # Cheap and DB-free: no session means nobody is signed in.
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+            and not request.path.startswith(self.excluded_prefixes)
+        )
+
+    def is_cacheable_response(self, request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if request.META.get("CSRF_COOKIE_USED"):
+            # The page holds a CSRF token tied to this visitor's cookie.
+            return False
+        cache_control = {
+            directive.split("=")[0].strip().lower()
+            for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+        }
+        if cache_control & UNCACHEABLE_CACHE_CONTROL:
+            return False
+        # The key covers the URL only; a page that varies on other headers is not shared.
+        vary = {value.strip().lower() for value in cc_delim_re.split(response.get("Vary", ""))}
+        return vary <= {"", "cookie"}
+
+    def key_for(self, request, generation):
+        url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(url.encode()).hexdigest()
+        return f"page:{generation}:{digest}"
+
+    def response_from(self, entry):
+        _, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response.headers[name] = value
+        return response
