@@ -5,6 +5,8 @@ Every piece of editor-written Markdown goes through `render_markdown`: Markdown
 can run script in a reader's browser.
 """
 
+import re
+
 import markdown
 import nh3
 
@@ -27,12 +29,25 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 MARKDOWN_EXTENSIONS = ["tables", "sane_lists", "smarty"]
 
 
+SCRIPT_SCHEME_RE = re.compile(r"(?:javascript|vbscript|data):", re.IGNORECASE)
+INVISIBLE_IN_URL_RE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def drop_disguised_script_url(element, attribute, value):
+    """nh3 drops script URLs; also drop ones disguised by spaces inside the scheme
+    ("jav  ascript:"). Browsers read those as relative links, but no editor means one."""
+    if attribute in {"href", "src"} and SCRIPT_SCHEME_RE.match(INVISIBLE_IN_URL_RE.sub("", value)):
+        return None
+    return value
+
+
 def sanitize_html(html):
     """Strip everything not on the allow-list (scripts, styles, event handlers, bad URLs)."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=drop_disguised_script_url,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
