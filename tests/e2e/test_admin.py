@@ -1,0 +1,68 @@
+from playwright.sync_api import expect
+
+TITLE = "Sleep and growth hormone"
+
+
+def sign_in(page, next_path):
+    page.goto(f"/admin/login/?next={next_path}")
+    page.locator("#id_username").fill("admin")
+    page.locator("#id_password").fill("password")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"**{next_path}")
+
+
+def test_slug_fills_from_the_title_as_the_editor_types(page, admin_user):
+    sign_in(page, "/admin/articles/article/add/")
+
+    page.locator("#id_title").press_sequentially("Why we sleep")
+
+    expect(page.locator("#id_slug")).to_have_value("why-we-sleep")
+
+
+def test_editor_creates_an_article_with_sections_reference_and_tags_in_the_admin(
+    page, new_page, admin_user, reference_factory
+):
+    reference_factory(
+        key="insel-2010",
+        authors="Insel, T. R.",
+        title="The challenge of translation in social neuroscience",
+    )
+    sign_in(page, "/admin/articles/article/add/")
+
+    page.locator("#id_title").press_sequentially(TITLE)
+    page.locator("#id_summary").fill("How deep sleep and growth hormone are connected.")
+    page.locator("#id_authors").fill("Ana Writer")
+    page.locator("#id_tags").fill("sleep, hormones")
+    page.locator("#id_status").select_option("published")
+    publish_at = page.locator(".field-publish_at")
+    publish_at.get_by_role("link", name="Today").click()
+    publish_at.get_by_role("link", name="Now").click()
+    expect(page.locator("#id_publish_at_0")).not_to_have_value("")
+    expect(page.locator("#id_publish_at_1")).not_to_have_value("")
+
+    add_section = page.get_by_role("button", name="Add another Section")
+    add_section.click()
+    add_section.click()
+    for number, heading in enumerate(["When is growth hormone released?", "Does it matter?"]):
+        prefix = f"#id_sections-{number}"
+        page.locator(f"{prefix}-position").fill(str(number))
+        page.locator(f"{prefix}-heading").fill(heading)
+        page.locator(f"{prefix}-body").fill(f"Paragraph {number} about deep sleep.")
+
+    page.get_by_role("button", name="Add another Reference").click()
+    page.locator("#article_references-0 .select2-selection").click()
+    page.locator(".select2-search__field").press_sequentially("insel")
+    page.locator(".select2-results__option", has_text="insel-2010").click()
+    expect(page.locator("#article_references-0 .select2-selection")).to_contain_text("insel-2010")
+
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist .success")).to_contain_text(TITLE)
+
+    reader = new_page()
+    reader.goto("/articles/sleep-and-growth-hormone/")
+    expect(reader.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(reader.get_by_role("heading", name="When is growth hormone released?")).to_be_visible()
+    expect(reader.get_by_role("heading", name="Does it matter?")).to_be_visible()
+    expect(reader.locator("#ref-insel-2010")).to_contain_text("challenge of translation")
+    expect(reader.locator("main")).to_contain_text("sleep")
+    expect(reader.get_by_text("Preview - not published")).to_have_count(0)
