@@ -1,9 +1,9 @@
 """Browser tests: Playwright for Python driving Debian's chromium against `live_server`.
 
 Every test here is marked `e2e` (see `pytest_collection_modifyitems`). One chromium per
-test session (per xdist worker); each test gets fresh browser contexts, so no cookies or
-localStorage leak between tests. A console error, a JavaScript exception or a Content
-Security Policy violation in any page a test opens fails that test.
+run of browser tests in a process (see `browser`); each test gets fresh browser contexts,
+so no cookies or localStorage leak between tests. A console error, a JavaScript exception
+or a Content Security Policy violation in any page a test opens fails that test.
 
 Playwright is never allowed to download a browser: we launch the system chromium
 (`CHROMIUM_PATH`, default /usr/bin/chromium). Without it the suite is skipped locally and
@@ -54,8 +54,14 @@ def running_in_ci():
     return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """One chromium for the browser tests that run in a row in this process.
+
+    Package scope, not session: while Playwright runs, an asyncio loop is marked as running
+    in this thread, so it is stopped before any test outside tests/e2e runs in the same
+    process (e.g. `make test` mixes both on each xdist worker).
+    """
     executable = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
     if not (os.path.isfile(executable) and os.access(executable, os.X_OK)):
         reason = (
