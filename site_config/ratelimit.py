@@ -44,8 +44,11 @@ def seconds_until_next_window(window_seconds):
     return int(window_seconds - time.time() % window_seconds) + 1
 
 
-def limit_search(view):
-    """Rate-limit a public search view per client and cap the length of its query."""
+def rate_limit_search(view):
+    """Limit how often one client may run a public search (SEARCH_RATE_LIMIT per window).
+
+    Only searches that reach the view count: answers from the page cache cost nothing.
+    """
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -55,10 +58,6 @@ def limit_search(view):
             response = render(request, "429.html", {"retry_after": retry_after}, status=429)
             response["Retry-After"] = str(retry_after)
             return response
-        query = request.GET.get("q", "")
-        if len(query) > settings.SEARCH_MAX_QUERY_LENGTH:
-            request.GET = request.GET.copy()
-            request.GET["q"] = query[: settings.SEARCH_MAX_QUERY_LENGTH]
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "site_config.middleware.RedirectFallbackMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -218,6 +219,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# The admin is the only place to sign in.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -226,10 +230,9 @@ AXES_LOCKOUT_CALLABLE = "site_config.ratelimit.signin_lockout_response"
 # The same client address as the search rate limit: X-Forwarded-For only behind our proxy.
 AXES_CLIENT_IP_CALLABLE = "site_config.ratelimit.client_ip"
 
-# Public search: requests per client per window, and the longest query searched.
+# Public search: searches per client per window (site_config.ratelimit).
 SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "30"))
 SEARCH_RATE_WINDOW_SECONDS = 60
-SEARCH_MAX_QUERY_LENGTH = 200
 
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 

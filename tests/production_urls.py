@@ -4,8 +4,10 @@ import uuid
 
 from django.http import HttpResponse
 from django.template import engines
-from django.urls import path
+from django.urls import include, path
 from django.utils.cache import patch_vary_headers
+
+from site_config.ratelimit import rate_limit_search
 
 
 def plain(request):
@@ -29,9 +31,17 @@ def varies_on_language(request):
     return response
 
 
+@rate_limit_search
+def limited_search(request):
+    return HttpResponse(f"Results for {request.GET.get('q', '')}")
+
+
 urlpatterns = [
     path("plain/", plain),
     path("sets-cookie/", sets_cookie),
     path("csrf-form/", csrf_form),
     path("varies-on-language/", varies_on_language),
+    path("limited-search/", limited_search),
+    # The site's own pages, for templates that link to them.
+    path("", include("site_config.urls")),
 ]
