@@ -1,7 +1,11 @@
+import copy
+
 from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import dateformat, timezone
 from django.utils.text import slugify
 
-from .models import Section
+from .models import Article, Figure, Section
 
 
 class SectionForm(forms.ModelForm):
@@ -11,6 +15,10 @@ class SectionForm(forms.ModelForm):
         error_messages = {
             "heading": {"required": "Give the section a heading; readers navigate by them."},
             "body": {"required": "This section has no text. Write its body or delete the section."},
+            "takeaway": {
+                "max_length": "A take-away is one highlighted sentence or two: keep it under "
+                "%(limit_value)d characters (this one has %(show_value)d).",
+            },
         }
         widgets = {
             "body": forms.Textarea(attrs={"rows": 12}),
@@ -50,3 +58,139 @@ class SectionInlineFormSet(forms.BaseInlineFormSet):
                 )
             else:
                 seen[anchor] = form.cleaned_data.get("heading", "")
+
+
+class FigureForm(forms.ModelForm):
+    class Meta:
+        model = Figure
+        fields = ["position", "image", "alt_text", "caption", "credit"]
+        error_messages = {
+            "image": {"required": "Choose an image file for this figure, or delete the figure."},
+            "alt_text": {
+                "required": "Describe what the image shows for readers who cannot see it: "
+                "every figure needs alt text."
+            },
+        }
+
+
+PUBLISHING_FIELDS = ["status", "publish_at"]
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The article form in the admin: publishing stays with publishers, and no lost edits.
+
+    `loaded_updated_at` carries the article's updated_at from when the form was opened. The
+    save is refused if the row changed since; the check locks the row and runs inside the
+    admin's saving transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: SELECT ... FOR UPDATE),
+    so two simultaneous saves cannot both pass it.
+    """
+
+    loaded_updated_at = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    # Set for each request by ArticleAdmin.get_form.
+    can_publish = True
+    # For users who cannot publish: the status and publish time to keep (None: the article's).
+    kept_publishing = None
+
+    class Meta:
+        model = Article
+        # The admin passes the fields from its fieldsets; these are the editable ones.
+        fields = [
+            "title",
+            "slug",
+            "summary",
+            "authors",
+            "tags",
+            "status",
+            "publish_at",
+            "reviewed_by",
+            "reviewed_at",
+            "disclaimer_note",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_updated_at"].initial = self.instance.updated_at.isoformat()
+        if not self.can_publish:
+            if self.kept_publishing is not None:
+                self.initial.update(self.kept_publishing)
+            for name in PUBLISHING_FIELDS:
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[
+                        name
+                    ].help_text = "Only a publisher can publish, unpublish or schedule an article."
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.can_publish:
+            self.refuse_publishing_changes()
+        if self.instance.pk:
+            self.refuse_stale_save()
+        return cleaned_data
+
+    def refuse_publishing_changes(self):
+        """A disabled field ignores what is posted; say so rather than drop it silently."""
+        for name in PUBLISHING_FIELDS:
+            if name not in self.fields:
+                continue
+            field, key = self.fields[name], self.add_prefix(name)
+            if field.widget.value_omitted_from_data(self.data, self.files, key):
+                continue
+            probe = copy.deepcopy(field)
+            probe.disabled = False
+            posted = field.widget.value_from_datadict(self.data, self.files, key)
+            if probe.has_changed(self.get_initial_for_field(field, name), posted):
+                self.add_error(
+                    name,
+                    "Only a publisher can publish, unpublish or schedule an article, so this "
+                    "was not changed. Your other edits are still here: save them, then ask a "
+                    "publisher to publish.",
+                )
+
+    def refuse_stale_save(self):
+        saved = (
+            Article.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("updated_at", "updated_by")
+            .first()
+        )
+        if saved is None:
+            return  # deleted meanwhile: the admin answers that itself
+        saved_at, saved_by_id = saved
+        loaded = self.cleaned_data.get("loaded_updated_at")
+        if loaded == saved_at.isoformat():
+            return
+        user = get_user_model().objects.filter(pk=saved_by_id).first()
+        who = (user.get_full_name() or user.get_username()) if user else "Someone"
+        when = timezone.localtime(saved_at)
+        self.add_error(
+            None,
+            f"{who} saved this article on {dateformat.format(when, 'j F Y')} at "
+            f"{dateformat.format(when, 'H:i')}, after you opened it, so your changes were not "
+            "saved. Everything you typed is still below. Open the article in another tab to "
+            "compare, then save again to replace their version with yours.",
+        )
+        # The next save is a deliberate overwrite by someone who has seen this message.
+        data = self.data.copy()
+        data[self.add_prefix("loaded_updated_at")] = saved_at.isoformat()
+        self.data = data
+
+
+class ScheduleForm(forms.Form):
+    """The time for the "Schedule…" bulk action in the article list."""
+
+    publish_at = forms.DateTimeField(
+        label="Publish at",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="The selected articles go public at this time, in the site's time zone.",
+    )
+
+    def clean_publish_at(self):
+        publish_at = self.cleaned_data["publish_at"]
+        if publish_at <= timezone.now():
+            raise forms.ValidationError(
+                "Choose a time in the future. To publish at once, use “Publish now”."
+            )
+        return publish_at

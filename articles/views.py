@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
 from taggit.models import Tag
 
 from glossary.models import Term
@@ -47,17 +48,26 @@ def article_list(request):
     )
 
 
+def article_page_queryset(articles):
+    """What the article page reads besides the sections, in as few queries as possible."""
+    return articles.prefetch_related(
+        "tags",
+        Prefetch(
+            "article_references",
+            queryset=ArticleReference.objects.select_related("reference"),
+        ),
+    )
+
+
 def article_detail(request, slug):
     article = get_object_or_404(
-        Article.objects.visible_to(request.user).prefetch_related(
-            "tags",
-            Prefetch(
-                "article_references",
-                queryset=ArticleReference.objects.select_related("reference"),
-            ),
-        ),
-        slug=slug,
+        article_page_queryset(Article.objects.visible_to(request.user)), slug=slug
     )
+    return render_article_page(request, article, is_preview=not article.is_public)
+
+
+def render_article_page(request, article, is_preview):
+    """The article page; the admin's preview uses it too, so a preview is what readers see."""
     sections = list(
         article.sections.prefetch_related(
             Prefetch("figures", queryset=Figure.objects.order_by("position", "id"))
@@ -84,7 +94,7 @@ def article_detail(request, slug):
                 {"level": section.level, "label": section.get_level_display(), "sections": []}
             )
         levels[-1]["sections"].append(section)
-    return render(
+    response = render(
         request,
         "articles/article_detail.html",
         {
@@ -94,9 +104,14 @@ def article_detail(request, slug):
             "references": references,
             "rendered": rendered,
             "related_articles": related_articles(article),
-            "is_preview": not article.is_public,
+            "is_preview": is_preview,
         },
     )
+    if is_preview:
+        # Only staff see previews: no shared cache may keep one, no search engine index it.
+        patch_cache_control(response, private=True, no_store=True)
+        response.headers["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def related_articles(article, limit=RELATED_ARTICLES):

@@ -1,10 +1,11 @@
 from django.contrib import admin
+from reversion.admin import VersionAdmin
 
 from .models import Term
 
 
 @admin.register(Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(VersionAdmin):
     list_display = ["name", "alias_summary", "is_published", "tag_list", "updated_at"]
     list_filter = ["is_published", "case_sensitive", "tags"]
     search_fields = ["name", "aliases", "short_definition"]

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .models import SiteSettings
+from .models import Redirect, SiteSettings
 
 
 @admin.register(SiteSettings)
@@ -22,3 +22,10 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         settings = SiteSettings.load()
         return redirect(reverse("admin:site_config_sitesettings_change", args=[settings.pk]))
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_path", "new_path", "created_at"]
+    search_fields = ["old_path", "new_path"]
+    readonly_fields = ["created_at"]

@@ -160,3 +160,65 @@ def term_factory(db):
 def staff_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def editorial_groups(db):
+    """The Editor and Publisher groups as migration site_config 0003 makes them.
+
+    Re-created here because a transactional test's flush empties every table.
+    """
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from site_config.roles import EDITOR, PUBLISHER, create_editorial_groups
+
+    create_editorial_groups(apps)
+    return {name: Group.objects.get(name=name) for name in (EDITOR, PUBLISHER)}
+
+
+@pytest.fixture
+def staff_user_in(editorial_groups, django_user_model):
+    """make(group_name, username) -> a staff user in that editorial group."""
+
+    def make(group_name, username, **fields):
+        user = django_user_model.objects.create_user(
+            username=username, password="unused-pass-phrase", is_staff=True, **fields
+        )
+        user.groups.add(editorial_groups[group_name])
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor(staff_user_in):
+    return staff_user_in("Editor", "edna", first_name="Edna", last_name="Editor")
+
+
+@pytest.fixture
+def publisher(staff_user_in):
+    return staff_user_in("Publisher", "pablo", first_name="Pablo", last_name="Publisher")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
+    return client
+
+
+@pytest.fixture(scope="session")
+def collected_static_root(tmp_path_factory):
+    """Static files collected (hashed, gzip and Brotli) as production serves them, for tests
+    that run the site in a subprocess with DEBUG off."""
+    from tests.servers import manage, site_env
+
+    root = tmp_path_factory.mktemp("staticfiles")
+    manage("collectstatic", "--noinput", "--verbosity", "0", env=site_env(STATIC_ROOT=root))
+    return root

@@ -1,0 +1,87 @@
+"""The editorial roles: who may write and who may publish.
+
+Editors write: they create and change articles, sections, figures, glossary terms and
+references, and save drafts. Publishers do everything editors do and also decide what goes
+public: publish, unpublish and schedule articles (the `articles.publish_article` permission),
+and delete content. Superusers have every permission anyway.
+
+`create_editorial_groups` runs in migration site_config 0003 with the historical models, and
+again from the tests, so it must be idempotent and use only the `apps` it is given.
+"""
+
+EDITOR = "Editor"
+PUBLISHER = "Publisher"
+
+PUBLISH_PERMISSION = "articles.publish_article"
+PUBLISH_PERMISSION_NAME = "Can publish, unpublish and schedule articles"
+
+EDITOR_PERMISSIONS = [
+    "articles.add_article",
+    "articles.change_article",
+    "articles.view_article",
+    "articles.add_section",
+    "articles.change_section",
+    "articles.delete_section",
+    "articles.view_section",
+    "articles.add_figure",
+    "articles.change_figure",
+    "articles.delete_figure",
+    "articles.view_figure",
+    "articles.add_articlereference",
+    "articles.change_articlereference",
+    "articles.delete_articlereference",
+    "articles.view_articlereference",
+    "articles.add_reference",
+    "articles.change_reference",
+    "articles.view_reference",
+    "glossary.add_term",
+    "glossary.change_term",
+    "glossary.view_term",
+]
+
+PUBLISHER_PERMISSIONS = [
+    *EDITOR_PERMISSIONS,
+    PUBLISH_PERMISSION,
+    "articles.delete_article",
+    "articles.delete_reference",
+    "glossary.delete_term",
+]
+
+
+def create_editorial_groups(apps, using="default"):
+    """Create (or bring up to date) the Editor and Publisher groups and the publish permission."""
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+
+    # On a fresh database the model permissions are only created after all migrations
+    # (post_migrate); create them now so the groups can be given them.
+    for label in ("articles", "glossary"):
+        create_permissions(global_apps.get_app_config(label), verbosity=0, apps=apps, using=using)
+
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+
+    article_type, _ = ContentType.objects.db_manager(using).get_or_create(
+        app_label="articles", model="article"
+    )
+    Permission.objects.db_manager(using).update_or_create(
+        content_type=article_type,
+        codename="publish_article",
+        defaults={"name": PUBLISH_PERMISSION_NAME},
+    )
+
+    for group_name, permission_names in [
+        (EDITOR, EDITOR_PERMISSIONS),
+        (PUBLISHER, PUBLISHER_PERMISSIONS),
+    ]:
+        group, _ = Group.objects.db_manager(using).get_or_create(name=group_name)
+        permissions = []
+        for name in permission_names:
+            app_label, codename = name.split(".")
+            permissions.append(
+                Permission.objects.db_manager(using).get(
+                    content_type__app_label=app_label, codename=codename
+                )
+            )
+        group.permissions.set(permissions)
