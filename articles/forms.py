@@ -42,9 +42,10 @@ class SectionForm(forms.ModelForm):
 
 class SectionInlineFormSet(forms.BaseInlineFormSet):
     def clean(self):
-        super().clean()
+        # Before super().clean(): its unique check would otherwise answer first, with a
+        # generic "Please correct the duplicate data" above the form instead of on the field.
         seen = {}
-        for form in self.forms:
+        for number, form in enumerate(self.forms, start=1):
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
             anchor = form.cleaned_data.get("anchor")
@@ -53,11 +54,13 @@ class SectionInlineFormSet(forms.BaseInlineFormSet):
             if anchor in seen:
                 form.add_error(
                     "anchor",
-                    f"Another section (“{seen[anchor]}”) already uses the anchor “{anchor}”. "
+                    f"Another section ({seen[anchor]}) already uses the anchor “{anchor}”. "
                     "Each section needs its own.",
                 )
             else:
-                seen[anchor] = form.cleaned_data.get("heading", "")
+                heading = form.cleaned_data.get("heading")
+                seen[anchor] = f"“{heading}”" if heading else f"number {number}"
+        super().clean()
 
 
 class FigureForm(forms.ModelForm):

@@ -9,6 +9,9 @@ class TermAdmin(VersionAdmin):
     list_display = ["name", "alias_summary", "is_published", "tag_list", "updated_at"]
     list_filter = ["is_published", "case_sensitive", "tags"]
     search_fields = ["name", "aliases", "short_definition"]
+    # Explicit: the count annotation groups rows, and grouped queries drop Meta.ordering,
+    # which leaves the related-terms autocomplete unordered.
+    ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["related"]
     fields = [
