@@ -130,12 +130,15 @@ class BrowserProblems:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     # Fail the test itself (not its teardown) when its pages logged errors or CSP violations.
-    result = yield
     problems = item.stash.get(problems_key, None)
-    if problems is not None:
-        new = problems.unreported()
-        if new:
-            pytest.fail("The browser reported problems:\n" + "\n".join(new), pytrace=False)
+    try:
+        result = yield
+    except BaseException:
+        if problems is not None and (new := problems.unreported()):
+            item.add_report_section("call", "browser problems", "\n".join(new))
+        raise
+    if problems is not None and (new := problems.unreported()):
+        pytest.fail("The browser reported problems:\n" + "\n".join(new), pytrace=False)
     return result
 
 

@@ -11,6 +11,42 @@ def sign_in(page, next_path):
     page.wait_for_url(f"**{next_path}")
 
 
+def test_admin_pages_run_under_the_strict_policy_without_violations(
+    page, admin_user, hormone_article
+):
+    sign_in(page, "/admin/")
+    article_id = hormone_article.pk
+    section_id = hormone_article.sections.first().pk
+    for path in [
+        "/admin/",
+        "/admin/articles/article/",
+        "/admin/articles/article/?status__exact=published",
+        f"/admin/articles/article/{article_id}/change/",
+        f"/admin/articles/article/{article_id}/preview/",
+        f"/admin/articles/section/{section_id}/change/",
+        "/admin/articles/reference/",
+        "/admin/articles/reference/import/",
+        "/admin/glossary/term/add/",
+        "/admin/site_config/sitesettings/",
+    ]:
+        response = page.goto(path)
+        assert response.ok, (path, response.status)
+        policy = response.headers.get("content-security-policy", "")
+        assert "script-src 'self'" in policy and "unsafe-inline" not in policy, (path, policy)
+        if not path.endswith("/preview/"):  # the preview is the page as readers see it
+            expect(page.locator("#disclaimer-banner")).to_have_count(0)
+
+
+def test_history_page_opens_for_an_article_saved_outside_the_admin(
+    page, admin_user, hormone_article
+):
+    # Articles created by load_demo or a script have no revisions yet.
+    sign_in(page, "/admin/")
+    response = page.goto(f"/admin/articles/article/{hormone_article.pk}/history/")
+    assert response.ok, response.status
+    expect(page.locator("#content")).to_contain_text("history", ignore_case=True)
+
+
 def test_slug_fills_from_the_title_as_the_editor_types(page, admin_user):
     sign_in(page, "/admin/articles/article/add/")
 
