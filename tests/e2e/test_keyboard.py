@@ -51,3 +51,14 @@ def test_tab_reaches_main_navigation_with_a_visible_focus_indicator(page):
     focused = page.locator(":focus")
     assert focused.evaluate("element => element.tagName") == "A"
     assert focused.evaluate(HAS_FOCUS_INDICATOR), "the focused nav link shows no focus outline"
+
+
+def test_dismissing_the_banner_by_keyboard_leaves_focus_in_the_page(page):
+    page.goto("/")
+    dismiss = page.locator("#disclaimer-banner").get_by_role("button", name="Dismiss")
+    dismiss.focus()
+    page.keyboard.press("Enter")
+
+    expect(page.locator("#disclaimer-banner")).to_be_hidden()
+    focused = page.evaluate("() => document.activeElement && document.activeElement.tagName")
+    assert focused not in {None, "BODY", "HTML"}, focused

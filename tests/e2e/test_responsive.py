@@ -16,6 +16,17 @@ def test_article_page_has_no_horizontal_scroll_on_a_phone(new_page, hormone_arti
     assert width["scroll"] <= width["client"], width
 
 
+def test_other_public_pages_have_no_horizontal_scroll_on_a_phone(new_page, hormone_article):
+    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    for path in ["/", "/articles/", "/glossary/", "/glossary/oxytocin/", "/references/", "/tags/"]:
+        page.goto(path)
+        width = page.evaluate(
+            "() => ({scroll: document.documentElement.scrollWidth,"
+            " client: document.documentElement.clientWidth})"
+        )
+        assert width["scroll"] <= width["client"], (path, width)
+
+
 def test_wide_table_scrolls_inside_its_wrapper_on_a_phone(new_page, hormone_article):
     page = new_page(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
     page.goto(hormone_article.get_absolute_url())
