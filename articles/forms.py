@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import dateformat, timezone
 from django.utils.text import slugify
 
+from .images import FigureImageField
 from .models import Article, Figure, Section
 
 
@@ -67,6 +68,7 @@ class FigureForm(forms.ModelForm):
     class Meta:
         model = Figure
         fields = ["position", "image", "alt_text", "caption", "credit"]
+        field_classes = {"image": FigureImageField}
         error_messages = {
             "image": {"required": "Choose an image file for this figure, or delete the figure."},
             "alt_text": {

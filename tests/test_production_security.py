@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from PIL import Image
 
 from articles.forms import FigureForm
@@ -125,6 +126,15 @@ def test_cookies_are_secure_and_http_only_when_https_is_on():
     assert django_settings.SESSION_COOKIE_SECURE
     assert django_settings.CSRF_COOKIE_SECURE
     assert django_settings.SESSION_COOKIE_HTTPONLY
+
+
+def test_csrf_failure_page_needs_no_inline_style():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/admin/login/", {"username": "editor", "password": "guess"})
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert "This form could not be sent" in html
+    assert "<style" not in html
 
 
 # Admin sign-in throttling
