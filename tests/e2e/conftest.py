@@ -169,6 +169,12 @@ def live_server(request, django_db_setup):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Signing in is part of several tests; the real hasher's cost buys nothing here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _separate_worker_caches(settings, worker_id):
     if "Redis" in settings.CACHES["default"]["BACKEND"]:
         # xdist workers share one Redis database but each has its own test database: keep
