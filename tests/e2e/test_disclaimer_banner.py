@@ -57,7 +57,8 @@ def test_dismissed_banner_returns_when_its_text_changes(page):
     site_settings.banner_text = "Updated notice: this site does not replace your clinician."
     site_settings.save()
 
-    page.goto("/glossary/")
+    # The same address again: readers get it from the page cache, which the edit must refresh.
+    page.reload()
     banner = page.locator("#disclaimer-banner")
     expect(banner).to_be_visible()
     expect(banner).to_contain_text("Updated notice")
