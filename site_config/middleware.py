@@ -30,6 +30,9 @@ class RedirectFallbackMiddleware:
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
+        if "\x00" in request.path:
+            # No recorded address has one, and PostgreSQL refuses NUL in a query: a 500.
+            return response
         new_path = (
             Redirect.objects.filter(old_path=request.path)
             .values_list("new_path", flat=True)
