@@ -16,7 +16,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re, set_response_etag
+from django.utils.cache import cc_delim_re, patch_vary_headers, set_response_etag
 
 from . import caching
 
@@ -55,6 +55,8 @@ class PageCacheMiddleware:
         if entry is not None and entry[0] > now:
             return self.response_from(entry)
         response = self.get_response(request)
+        # What we answer depends on the session cookie (signed-in editors bypass the cache).
+        patch_vary_headers(response, ["Cookie"])
         if request.method == "GET" and self.is_cacheable_response(request, response):
             valid_until = min(
                 now + settings.PAGE_CACHE_SECONDS, next_content_change(generation, now)

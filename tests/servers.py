@@ -30,6 +30,8 @@ def site_env(**overrides):
         HTTPS="0",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         PYTHONUNBUFFERED="1",
+        # Its own local-memory cache unless a caller shares Redis on purpose.
+        REDIS_URL="",
     )
     env.update({key: str(value) for key, value in overrides.items()})
     return env

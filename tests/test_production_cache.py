@@ -223,6 +223,12 @@ def test_generation_is_bumped_again_when_the_transaction_commits(
     assert caching.get_generations(caching.CONTENT) > during
 
 
+def test_cached_page_varies_on_cookie(client, article):
+    client.get(article.get_absolute_url())
+    response = client.get(article.get_absolute_url())
+    assert "Cookie" in response["Vary"]
+
+
 # Conditional GET
 
 
