@@ -14,6 +14,7 @@ from reversion.models import Version
 
 from site_config.roles import PUBLISH_PERMISSION
 
+from . import admin_tags  # noqa: F401 (the Tag admin: rename, merge, where used)
 from .forms import (
     ArticleAdminForm,
     FigureForm,

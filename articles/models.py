@@ -10,6 +10,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from glossary.models import Term
+from site_config.tagging import SlugMatchingTagManager
 
 doi_validator = RegexValidator(
     r"^10\.\d{4,9}/\S+$",
@@ -95,7 +96,9 @@ class Article(models.Model):
         help_text="Optional notice shown above the first section, e.g. about medicines that need "
         "a prescriber. Readers cannot dismiss it.",
     )
-    tags = TaggableManager(blank=True, help_text="Topics, comma-separated.")
+    tags = TaggableManager(
+        blank=True, help_text="Topics, comma-separated.", manager=SlugMatchingTagManager
+    )
     references = models.ManyToManyField(
         "Reference",
         through="ArticleReference",
@@ -232,7 +235,7 @@ class Reference(models.Model):
     url = models.URLField("URL", max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    tags = TaggableManager(blank=True)
+    tags = TaggableManager(blank=True, manager=SlugMatchingTagManager)
 
     class Meta:
         ordering = ["authors", "year", "title"]

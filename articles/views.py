@@ -1,34 +1,44 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from taggit.models import Tag
 
 from glossary.models import Term
+from site_config.tagging import tag_slug
 
-from .models import Article, ArticleReference, Figure, Reference
+from .models import Article, ArticleReference, Figure, Reference, SearchEntry
 from .page import cached_rendered_article
+from .search import (
+    KIND_LABELS,
+    MAX_QUERY_LENGTH,
+    MAX_TERMS,
+    parse_query,
+    run_search,
+    search_suggestions,
+)
+from .tags import co_occurring_tags, filter_by_tags, public_tag_counts
+
+__all__ = ["public_tag_counts"]  # imported from here by site_config.views
 
 RELATED_ARTICLES = 3
+TAG_PAGE_TERMS = 30
+TAG_PAGE_REFERENCES = 20
 
 
 def tag_slugs_from(request):
-    """Distinct, well-formed tag slugs from ?tag=a&tag=b (anything odd is dropped)."""
+    """Distinct tag slugs from ?tag=a&tag=b, written as taggit writes slugs ("Ménopause" is
+    "menopause"); anything odd is dropped."""
     slugs = []
     for value in request.GET.getlist("tag")[:10]:
-        value = value.strip().lower()
-        if value and len(value) <= 100 and value not in slugs:
+        value = tag_slug(value[:100])
+        if value and value not in slugs:
             slugs.append(value)
     return slugs
-
-
-def filter_by_tags(queryset, slugs):
-    for slug in slugs:
-        queryset = queryset.filter(tags__slug=slug)
-    return queryset.distinct() if slugs else queryset
 
 
 def article_list(request):
@@ -44,6 +54,7 @@ def article_list(request):
             "articles": page.object_list,
             "selected_tags": selected_tags,
             "tag_query": [tag.slug for tag in selected_tags],
+            "narrower_tags": co_occurring_tags(slugs) if slugs else [],
         },
     )
 
@@ -146,40 +157,25 @@ def reference_list(request):
     )
 
 
-def public_tag_counts():
-    """Tags with how many public articles, published terms and references carry each."""
-    types = ContentType.objects.get_for_models(Article, Term, Reference)
-    items = "taggit_taggeditem_items"
-
-    def count_of(model, visible):
-        condition = Q(**{f"{items}__content_type": types[model]})
-        if visible is not None:
-            condition &= Q(**{f"{items}__object_id__in": visible.values("pk")})
-        return Count(items, filter=condition)
-
-    return list(
-        Tag.objects.annotate(
-            article_count=count_of(Article, Article.objects.public()),
-            term_count=count_of(Term, Term.objects.public()),
-            reference_count=count_of(Reference, None),
-        )
-        .annotate(total=F("article_count") + F("term_count") + F("reference_count"))
-        .filter(total__gt=0)
-        .order_by("name")
-    )
-
-
 def tag_index(request):
     return render(request, "articles/tag_index.html", {"tags": public_tag_counts()})
 
 
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
-    articles = Article.objects.public().filter(tags=tag).distinct().prefetch_related("tags")
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        tag = get_object_or_404(Tag.objects.order_by("pk"), slug__iexact=slug)
+        return redirect("tags:detail", slug=tag.slug, permanent=True)
+    articles = Article.objects.public().filter(tags=tag).prefetch_related("tags")
     page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    terms = list(Term.objects.public().filter(tags=tag).distinct())
-    references = list(Reference.objects.filter(tags=tag).distinct())
-    if not (page.paginator.count or terms or references):
+    terms = Paginator(
+        Term.objects.public().filter(tags=tag).only("name", "slug", "short_definition"),
+        TAG_PAGE_TERMS,
+    ).get_page(request.GET.get("terms_page"))
+    references = Paginator(Reference.objects.filter(tags=tag), TAG_PAGE_REFERENCES).get_page(
+        request.GET.get("references_page")
+    )
+    if not (page.paginator.count or terms.paginator.count or references.paginator.count):
         # A tag only drafts carry would reveal an unpublished topic.
         raise Http404("No public content has this tag.")
     return render(
@@ -189,7 +185,79 @@ def tag_detail(request, slug):
             "tag": tag,
             "page_obj": page,
             "articles": page.object_list,
-            "terms": terms,
-            "references": references,
+            "terms_page": terms,
+            "terms": terms.object_list,
+            "references_page": references,
+            "references": references.object_list,
+            "narrower_tags": co_occurring_tags([tag.slug]) if page.paginator.count else [],
         },
     )
+
+
+def search(request):
+    query = parse_query(request.GET.get("q", ""))
+    kind = request.GET.get("kind")
+    if kind not in SearchEntry.Kind.values:
+        kind = None
+    tag_slugs = tag_slugs_from(request)
+    groups, counts = run_search(query, tag_slugs, kind, request.GET.get("page"))
+    selected_tags = list(Tag.objects.filter(slug__in=tag_slugs)) if tag_slugs else []
+    total = sum(counts.values())
+
+    def link(kind=None, tags=tag_slugs, page=None):
+        params = [("q", query.text), *(("tag", slug) for slug in tags)]
+        params += [("kind", kind)] if kind else []
+        params += [("page", page)] if page and page > 1 else []
+        return "?" + urlencode(params)
+
+    for group in groups:
+        group.more_url = link(group.kind)
+    page_obj = groups[0].page_obj if kind and groups else None
+    context = {
+        "query": query,
+        "kind": kind,
+        "kind_label": KIND_LABELS.get(kind, ""),
+        "groups": groups,
+        "total": total,
+        "page_obj": page_obj,
+        "max_query_length": MAX_QUERY_LENGTH,
+        "kind_links": [
+            {"kind": None, "label": "All results", "count": total, "url": link()},
+            *(
+                {"kind": value, "label": label, "count": counts.get(value, 0), "url": link(value)}
+                for value, label in KIND_LABELS.items()
+            ),
+        ],
+        "max_terms": MAX_TERMS,
+        "selected_tags": [
+            {"tag": tag, "remove_url": link(kind, [s for s in tag_slugs if s != tag.slug])}
+            for tag in selected_tags
+        ],
+        "narrower_tags": [
+            {"tag": tag, "url": link(kind, [*tag_slugs, tag.slug])}
+            for tag in result_tags(groups, exclude=tag_slugs)
+        ],
+    }
+    if page_obj:
+        context["previous_url"] = (
+            link(kind, page=page_obj.previous_page_number()) if page_obj.has_previous() else ""
+        )
+        context["next_url"] = (
+            link(kind, page=page_obj.next_page_number()) if page_obj.has_next() else ""
+        )
+    if query.text and not total:
+        context["suggested_terms"], context["suggested_tags"] = search_suggestions(query)
+    return render(request, "articles/search.html", context)
+
+
+def result_tags(groups, exclude, limit=10):
+    """The tags most common among the results shown, to narrow the search by."""
+    counts = {}
+    for group in groups:
+        for result in group.results:
+            for slug in result.tag_slugs:
+                if slug not in exclude:
+                    counts[slug] = counts.get(slug, 0) + 1
+    slugs = sorted(counts, key=lambda slug: (-counts[slug], slug))[:limit]
+    tags = Tag.objects.in_bulk(slugs, field_name="slug") if slugs else {}
+    return [tags[slug] for slug in slugs if slug in tags]

@@ -2,6 +2,8 @@ from django.db import models
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
+from site_config.tagging import SlugMatchingTagManager
+
 
 class TermQuerySet(models.QuerySet):
     def public(self):
@@ -36,7 +38,7 @@ class Term(models.Model):
     is_published = models.BooleanField("published", default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    tags = TaggableManager(blank=True)
+    tags = TaggableManager(blank=True, manager=SlugMatchingTagManager)
 
     objects = TermQuerySet.as_manager()
 

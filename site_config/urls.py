@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("glossary/", include("glossary.urls")),
     path("tags/", include("articles.tag_urls")),
+    path("search/", include("articles.search_urls")),
+    path("feeds/", include("articles.feed_urls")),
     path("disclaimer/", views.disclaimer, name="disclaimer"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),

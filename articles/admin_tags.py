@@ -1,0 +1,189 @@
+"""Tags in the admin: rename, merge, and see where each tag is used.
+
+Replaces taggit's own Tag admin. A tag's slug is its identity (site_config.tagging), so a
+rename that would collide with another tag, apart from case or accents, is refused with a
+pointer to merging instead.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from taggit.models import Tag
+
+from glossary.models import Term
+from site_config.tagging import tag_slug
+
+from .models import Article, Reference
+from .tags import merge_tags, tag_usage
+
+if admin.site.is_registered(Tag):
+    admin.site.unregister(Tag)
+
+
+class TagForm(forms.ModelForm):
+    class Meta:
+        model = Tag
+        fields = ["name", "slug"]
+        help_texts = {
+            "name": "How readers see the topic. Renaming keeps every article, term and "
+            "reference that carries it.",
+            "slug": "The topic's address, /tags/<slug>/. Changing it breaks links to the old "
+            "address.",
+        }
+
+    def clean_slug(self):
+        return tag_slug(self.cleaned_data["slug"]) or self.cleaned_data["slug"]
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        others = Tag.objects.exclude(pk=self.instance.pk)
+        clash = (
+            others.filter(name__iexact=name).first() or others.filter(slug=tag_slug(name)).first()
+        )
+        if clash:
+            raise forms.ValidationError(
+                "The tag “%(other)s” already has this name (apart from capitals or accents). "
+                "To make them one tag, select both in the tag list and choose “Merge "
+                "selected tags”.",
+                params={"other": clash.name},
+                code="duplicate",
+            )
+        return name
+
+
+class MergeTagsForm(forms.Form):
+    target = forms.ModelChoiceField(
+        queryset=Tag.objects.none(),
+        widget=forms.RadioSelect,
+        label="Keep this tag",
+        help_text="Everything tagged with the others gets this tag; the others are deleted.",
+    )
+
+    def __init__(self, *args, tags, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = tags
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    form = TagForm
+    list_display = ["name", "slug", "article_count", "term_count", "reference_count"]
+    search_fields = ["name", "slug"]
+    ordering = ["name"]
+    fields = ["name", "slug", "usage"]
+    readonly_fields = ["usage"]
+    actions = ["merge_selected_tags"]
+
+    def get_queryset(self, request):
+        types = ContentType.objects.get_for_models(Article, Term, Reference)
+        items = "taggit_taggeditem_items"
+
+        def count_of(model):
+            return Count(items, filter=Q(**{f"{items}__content_type": types[model]}))
+
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                articles_total=count_of(Article),
+                terms_total=count_of(Term),
+                references_total=count_of(Reference),
+            )
+        )
+
+    @admin.display(description="articles", ordering="articles_total")
+    def article_count(self, tag):
+        return self.filtered_list_link("admin:articles_article_changelist", tag, tag.articles_total)
+
+    @admin.display(description="glossary terms", ordering="terms_total")
+    def term_count(self, tag):
+        return self.filtered_list_link("admin:glossary_term_changelist", tag, tag.terms_total)
+
+    @admin.display(description="references", ordering="references_total")
+    def reference_count(self, tag):
+        return self.filtered_list_link(
+            "admin:articles_reference_changelist", tag, tag.references_total
+        )
+
+    def filtered_list_link(self, url_name, tag, count):
+        if not count:
+            return 0
+        return format_html(
+            '<a href="{}?tags__id__exact={}">{}</a>', reverse(url_name), tag.pk, count
+        )
+
+    @admin.display(description="where it is used")
+    def usage(self, tag):
+        if tag.pk is None:
+            return "Not used yet."
+        usage = tag_usage(tag)
+        rows = [
+            (
+                reverse("admin:articles_article_change", args=[article.pk]),
+                article.title,
+                f"({article_state(article)})",
+            )
+            for article in usage["articles"]
+        ]
+        rows += [
+            (
+                reverse("admin:glossary_term_change", args=[term.pk]),
+                term.name,
+                "(glossary term)" if term.is_published else "(glossary term, unpublished)",
+            )
+            for term in usage["terms"]
+        ]
+        rows += [
+            (
+                reverse("admin:articles_reference_change", args=[reference.pk]),
+                str(reference),
+                "(reference)",
+            )
+            for reference in usage["references"]
+        ]
+        if not rows:
+            return "Not used anywhere."
+        return format_html(
+            '<ul class="tag-usage">{}</ul>',
+            format_html_join("", '<li><a href="{}">{}</a> {}</li>', rows),
+        )
+
+    @admin.action(description="Merge selected tags into one")
+    def merge_selected_tags(self, request, queryset):
+        tags = queryset.order_by("name")
+        if tags.count() < 2:
+            self.message_user(request, "Select at least two tags to merge.", messages.WARNING)
+            return None
+        form = MergeTagsForm(request.POST if "merge" in request.POST else None, tags=tags)
+        if form.is_valid():
+            target = form.cleaned_data["target"]
+            others = [tag for tag in tags if tag.pk != target.pk]
+            moved = merge_tags(target, others)
+            self.message_user(
+                request,
+                f"Merged {', '.join(tag.name for tag in others)} into “{target.name}” "
+                f"({moved} item{'s' if moved != 1 else ''} moved).",
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge tags",
+            "opts": self.model._meta,
+            "tags": tags,
+            "form": form,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/taggit/tag/merge_tags.html", context)
+
+
+def article_state(article):
+    if article.status == Article.Status.DRAFT:
+        return "article, draft"
+    if not article.is_public:
+        return "article, scheduled"
+    return "article"

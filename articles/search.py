@@ -1,0 +1,409 @@
+"""Site search: web-search syntax in, ranked and highlighted results out.
+
+Readers type queries as they would into a web search engine: words, "quoted phrases",
+-exclusions and OR. `parse_query` turns any input into a `SearchQuery` (never an error), and
+each backend translates that into its own full-text syntax with every term quoted, so no
+reader input ever reaches the database as raw query syntax:
+
+- PostgreSQL: `websearch_to_tsquery` over the stored, GIN-indexed `search_vector` column,
+  ranked with `ts_rank` (weights A title and keywords, B description and headings, C body),
+  snippets by `ts_headline`.
+- SQLite: an FTS5 `MATCH`, ranked with `bm25` (column weights), snippets by `snippet()` and
+  `highlight()`.
+
+Both rank entries whose title (or keywords, e.g. a term's aliases) matches the whole query
+above those that match only in the body. The index itself is kept by articles.search_index.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from glossary.models import Term
+from site_config.tagging import tag_slug
+
+from .models import SearchEntry
+from .tags import public_tags
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+
+# Highlight markers: private-use characters that search_index strips from indexed text, so
+# they can only come from the backends' snippet functions.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+
+TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+
+
+@dataclass
+class SearchQuery:
+    """A parsed query: all of `groups` (each a list of alternatives), none of `excluded`.
+
+    Terms are plain strings: a word, or the words of a quoted phrase.
+    """
+
+    text: str = ""
+    groups: list = field(default_factory=list)
+    excluded: list = field(default_factory=list)
+    was_shortened: bool = False
+    dropped_terms: bool = False
+
+    def __bool__(self):
+        return bool(self.groups)
+
+    @property
+    def words(self):
+        """Every word the reader asked for (not the excluded ones), for suggestions."""
+        return [word for group in self.groups for term in group for word in term.split()]
+
+
+def parse_query(raw):
+    """Read web-search syntax from any string; what cannot be a search term is dropped.
+
+    Terms without a letter or digit (punctuation, emoji) are dropped; a query with no
+    positive term is empty, since "-word" alone would mean "everything else".
+    """
+    text = " ".join((raw or "").replace("\x00", " ").split())
+    query = SearchQuery(text=text[:MAX_QUERY_LENGTH], was_shortened=len(text) > MAX_QUERY_LENGTH)
+    or_pending = last_was_positive = False
+    count = 0
+    for match in TOKEN.finditer(query.text):
+        quoted_minus, phrase, bare_minus, word = match.groups()
+        if word == "OR":
+            # OR joins the positive terms either side of it; anywhere else it means nothing.
+            or_pending = last_was_positive
+            continue
+        term = " ".join((word.lstrip("-") if phrase is None else phrase).split())
+        negated = bool(quoted_minus or bare_minus)
+        last_was_positive = False
+        if not any(character.isalnum() for character in term):
+            or_pending = False
+            continue
+        if count == MAX_TERMS:
+            query.dropped_terms = True
+            break
+        count += 1
+        if negated:
+            query.excluded.append(term)
+        elif or_pending:
+            query.groups[-1].append(term)
+            last_was_positive = True
+        else:
+            query.groups.append([term])
+            last_was_positive = True
+        or_pending = False
+    return query
+
+
+def fts5_string(term):
+    return '"' + term.replace('"', '""') + '"'
+
+
+def fts5_match(query, columns=None):
+    """The FTS5 MATCH expression for a query, every term a quoted string.
+
+    With `columns`, only the positive terms, matched within those columns.
+    """
+    positive = " AND ".join(
+        "(" + " OR ".join(fts5_string(term) for term in group) + ")" for group in query.groups
+    )
+    if columns:
+        return "{" + " ".join(columns) + "} : (" + positive + ")"
+    if query.excluded:
+        excluded = " OR ".join(fts5_string(term) for term in query.excluded)
+        return f"({positive}) NOT ({excluded})"
+    return positive
+
+
+def websearch_string(query):
+    """The query again in websearch_to_tsquery syntax, every term quoted."""
+
+    def quoted(term):
+        return '"' + term.replace('"', " ") + '"'
+
+    parts = [" or ".join(quoted(term) for term in group) for group in query.groups]
+    parts += ["-" + quoted(term) for term in query.excluded]
+    return " ".join(parts)
+
+
+def highlighted(text):
+    """Backend text with highlight markers as HTML: matches in <mark>, the rest escaped."""
+    pieces = []
+    for index, piece in enumerate(re.split(f"{MARK_START}(.*?){MARK_END}", text or "")):
+        piece = escape(piece.replace(MARK_START, "").replace(MARK_END, ""))
+        pieces.append(f"<mark>{piece}</mark>" if index % 2 and piece else piece)
+    return mark_safe("".join(pieces))
+
+
+def entry_filters(tag_slugs, kind=None):
+    """SQL conditions (and their parameters) shared by both backends."""
+    conditions = ["(e.public_from IS NULL OR e.public_from <= %s)"]
+    params = [connection.ops.adapt_datetimefield_value(timezone.now())]
+    if kind:
+        conditions.append("e.kind = %s")
+        params.append(kind)
+    for slug in tag_slugs:
+        conditions.append(POSITION_OF[connection.vendor])
+        params.append(f" {slug} ")
+    return " AND ".join(conditions), params
+
+
+# Tag filters: substring tests on " a b c " that treat the slug as plain text (no LIKE
+# wildcards in slugs to worry about).
+POSITION_OF = {
+    "postgresql": "strpos(e.tag_slugs, %s) > 0",
+    "sqlite": "instr(e.tag_slugs, %s) > 0",
+}
+
+
+class PostgresSearch:
+    QUERY = "websearch_to_tsquery('health_search', %s)"
+    HEADLINE_OPTIONS = (
+        f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, ShortWord=2, "
+        'MaxFragments=2, FragmentDelimiter=" … "'
+    )
+    WHOLE_FIELD = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
+
+    def counts(self, query, tag_slugs):
+        where, params = entry_filters(tag_slugs)
+        sql = (
+            f"SELECT e.kind, COUNT(*) FROM articles_searchentry e "
+            f"WHERE e.search_vector @@ {self.QUERY} AND {where} GROUP BY e.kind"
+        )
+        return dict(fetch(sql, [websearch_string(query), *params]))
+
+    def ranked_ids(self, query, kind, tag_slugs, offset, limit):
+        where, params = entry_filters(tag_slugs, kind)
+        sql = (
+            f"SELECT e.id FROM articles_searchentry e, {self.QUERY} q "
+            f"WHERE e.search_vector @@ q AND {where} "
+            "ORDER BY (e.title_vector @@ q) DESC, ts_rank(e.search_vector, q) DESC, e.id "
+            "LIMIT %s OFFSET %s"
+        )
+        return [row[0] for row in fetch(sql, [websearch_string(query), *params, limit, offset])]
+
+    def highlights(self, query, ids):
+        """{id: (title, description, headings, body)} with highlight markers."""
+        sql = (
+            f"SELECT e.id, ts_headline('health_search', e.title, q, %s), "
+            f"ts_headline('health_search', e.description, q, %s), "
+            f"ts_headline('health_search', e.headings, q, %s), "
+            f"ts_headline('health_search', e.body, q, %s) "
+            f"FROM articles_searchentry e, {self.QUERY} q WHERE e.id = ANY(%s)"
+        )
+        params = [
+            *(self.WHOLE_FIELD, self.WHOLE_FIELD, self.HEADLINE_OPTIONS, self.HEADLINE_OPTIONS),
+            websearch_string(query),
+            list(ids),
+        ]
+        return {row[0]: row[1:] for row in fetch(sql, params)}
+
+
+class SqliteSearch:
+    TABLE = "articles_searchentry_fts"
+    # bm25 weights for title, keywords, description, headings, body.
+    RANK = f"bm25({TABLE}, 10.0, 10.0, 4.0, 4.0, 1.0)"
+    TITLE_COLUMNS = ["title", "keywords"]
+    SNIPPET_TOKENS = 24
+
+    def counts(self, query, tag_slugs):
+        where, params = entry_filters(tag_slugs)
+        sql = (
+            f"SELECT e.kind, COUNT(*) FROM {self.TABLE} "
+            f"JOIN articles_searchentry e ON e.id = {self.TABLE}.rowid "
+            f"WHERE {self.TABLE} MATCH %s AND {where} GROUP BY e.kind"
+        )
+        return dict(fetch(sql, [fts5_match(query), *params]))
+
+    def ranked_ids(self, query, kind, tag_slugs, offset, limit):
+        where, params = entry_filters(tag_slugs, kind)
+        sql = (
+            f"SELECT e.id FROM {self.TABLE} "
+            f"JOIN articles_searchentry e ON e.id = {self.TABLE}.rowid "
+            f"WHERE {self.TABLE} MATCH %s AND {where} "
+            f"ORDER BY e.id IN (SELECT rowid FROM {self.TABLE} WHERE {self.TABLE} MATCH %s) DESC, "
+            f"{self.RANK}, e.id LIMIT %s OFFSET %s"
+        )
+        params = [
+            fts5_match(query),
+            *params,
+            fts5_match(query, self.TITLE_COLUMNS),
+            limit,
+            offset,
+        ]
+        return [row[0] for row in fetch(sql, params)]
+
+    def highlights(self, query, ids):
+        marks = f"'{MARK_START}', '{MARK_END}'"
+        snippet = f"'…', {self.SNIPPET_TOKENS}"
+        placeholders = ", ".join(["%s"] * len(ids))
+        sql = (
+            f"SELECT rowid, highlight({self.TABLE}, 0, {marks}), "
+            f"highlight({self.TABLE}, 2, {marks}), snippet({self.TABLE}, 3, {marks}, {snippet}), "
+            f"snippet({self.TABLE}, 4, {marks}, {snippet}) "
+            f"FROM {self.TABLE} WHERE {self.TABLE} MATCH %s AND rowid IN ({placeholders})"
+        )
+        return {row[0]: row[1:] for row in fetch(sql, [fts5_match(query), *ids])}
+
+
+def fetch(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def backend():
+    return PostgresSearch() if connection.vendor == "postgresql" else SqliteSearch()
+
+
+def choose_snippet(description, headings, body):
+    """The text that best shows why an entry matched: where the highlights are."""
+    for text in (description, body, headings):
+        if text and MARK_START in text:
+            return text
+    return description
+
+
+class RankedIds:
+    """The ids of one kind's matches in rank order, fetched a slice at a time.
+
+    Has count() and slicing, so Django's Paginator can page through it.
+    """
+
+    def __init__(self, search, query, kind, tag_slugs, total):
+        self.search = search
+        self.query = query
+        self.kind = kind
+        self.tag_slugs = tag_slugs
+        self.total = total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("Search results can only be sliced.")
+        offset = index.start or 0
+        limit = min(self.total if index.stop is None else index.stop, self.total) - offset
+        if limit <= 0:
+            return []
+        return self.search.ranked_ids(self.query, self.kind, self.tag_slugs, offset, limit)
+
+
+@dataclass
+class ResultGroup:
+    kind: str
+    label: str
+    count: int
+    results: list
+    page_obj: object = None
+    more_url: str = ""
+
+    @property
+    def has_more(self):
+        return self.count > len(self.results)
+
+
+GROUP_SIZES = {
+    SearchEntry.Kind.ARTICLE: 10,
+    SearchEntry.Kind.TERM: 5,
+    SearchEntry.Kind.REFERENCE: 5,
+}
+RESULTS_PER_PAGE = 20
+KIND_LABELS = {
+    SearchEntry.Kind.ARTICLE: "Articles",
+    SearchEntry.Kind.TERM: "Glossary terms",
+    SearchEntry.Kind.REFERENCE: "References",
+}
+
+
+def run_search(query, tag_slugs=(), kind=None, page_number=None):
+    """(result groups, counts by kind) for a parsed query.
+
+    Without `kind`: the best few of each kind, grouped. With `kind`: that kind only, paginated.
+    """
+    if not query:
+        return [], {}
+    search = backend()
+    tag_slugs = list(tag_slugs)
+    counts = search.counts(query, tag_slugs)
+    groups = []
+    for group_kind in KIND_LABELS if kind is None else [kind]:
+        total = counts.get(group_kind, 0)
+        if not total:
+            continue
+        ranked = RankedIds(search, query, group_kind, tag_slugs, total)
+        group = ResultGroup(group_kind, KIND_LABELS[group_kind], total, [])
+        if kind is None:
+            group.results = ranked[: GROUP_SIZES[group_kind]]
+        else:
+            group.page_obj = Paginator(ranked, RESULTS_PER_PAGE).get_page(page_number)
+            group.results = list(group.page_obj.object_list)
+        groups.append(group)
+    all_ids = [pk for group in groups for pk in group.results]
+    results = results_for(search, query, all_ids)
+    for group in groups:
+        group.results = [results[pk] for pk in group.results]
+    return groups, counts
+
+
+@dataclass
+class SearchResult:
+    kind: str
+    url: str
+    title_html: str
+    snippet_html: str
+    tag_slugs: list
+
+
+def results_for(search, query, ids):
+    """{id: SearchResult} with highlighted titles and snippets."""
+    if not ids:
+        return {}
+    entries = SearchEntry.objects.only("kind", "url", "tag_slugs").in_bulk(ids)
+    marked = search.highlights(query, ids)
+    results = {}
+    for pk in ids:
+        title, description, headings, body = marked[pk]
+        entry = entries[pk]
+        results[pk] = SearchResult(
+            kind=entry.kind,
+            url=entry.url,
+            title_html=highlighted(title),
+            snippet_html=highlighted(choose_snippet(description, headings, body)),
+            tag_slugs=entry.tag_slugs.split(),
+        )
+    return results
+
+
+SUGGESTIONS = 8
+
+
+def search_suggestions(query):
+    """(glossary terms, tags) whose names contain a word of the query, for a search that
+    found nothing; the most used topics when no word gives any."""
+    words = [word for word in query.words if len(word) >= 3][:5]
+    terms, tags = [], []
+    if words:
+        term_filter = Q()
+        tag_filter = Q()
+        for word in words:
+            term_filter |= Q(name__icontains=word) | Q(aliases__icontains=word)
+            tag_filter |= Q(name__icontains=word)
+            if tag_slug(word):
+                tag_filter |= Q(slug__icontains=tag_slug(word))
+        terms = list(Term.objects.public().filter(term_filter).only("name", "slug")[:SUGGESTIONS])
+        tags = list(public_tags().filter(tag_filter).order_by("name")[:SUGGESTIONS])
+    if not tags:
+        tags = list(public_tags().order_by("-total", "name")[:SUGGESTIONS])
+    return terms, tags

@@ -1,0 +1,316 @@
+"""Keep the site search's index (articles.SearchEntry) in step with the content.
+
+Each public or scheduled article, published glossary term and reference has one SearchEntry
+holding its text, split by weight (see the model). The database's full-text index over those
+rows (PostgreSQL tsvector columns, or SQLite FTS5 and its triggers) follows the rows by
+itself, so this module only ever writes SearchEntry rows.
+
+The receivers at the end keep entries current on every save and delete. Bulk writes that skip
+signals (`QuerySet.update()`, `bulk_create()`, raw SQL) must be followed by
+`manage.py rebuild_search_index`.
+"""
+
+import html
+import re
+from importlib import import_module
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.db.models import Prefetch
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from taggit.models import Tag, TaggedItem
+
+from glossary.models import Term
+
+from .models import Article, Reference, SearchEntry, Section
+
+# Characters that never reach the index: NUL and other controls, and the two private-use
+# characters the search backends use to mark highlights in snippets (see articles.search).
+UNINDEXABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
+
+CITATION = re.compile(r"\[@[^\]]*\]")
+IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+HTML_TAG = re.compile(r"<[^>]*>")
+TABLE_RULE = re.compile(r"^[\s|:-]*-{3,}[\s|:-]*$", re.MULTILINE)
+MARKUP = re.compile(r"(^\s{0,3}(#{1,6}|>+|[-*+]|\d+\.)\s+)|[*_`|~]+", re.MULTILINE)
+SPACES = re.compile(r"[ \t]+")
+BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+def clean_text(text):
+    return UNINDEXABLE.sub(" ", text or "").strip()
+
+
+def markdown_to_search_text(text):
+    """Editor Markdown as plain words for the index and its snippets.
+
+    Cheap on purpose (no Markdown rendering): the index only needs the words, and a rebuild
+    reads every section of every article.
+    """
+    text = CITATION.sub("", text or "")
+    text = IMAGE.sub(r"\1", text)
+    text = LINK.sub(r"\1", text)
+    text = HTML_TAG.sub(" ", text)
+    text = TABLE_RULE.sub("", text)
+    text = MARKUP.sub(" ", text)
+    text = html.unescape(text)
+    text = SPACES.sub(" ", text)
+    return clean_text(BLANK_LINES.sub("\n", text))
+
+
+def tag_fields(tags):
+    """(tag names as searchable text, tag slugs as the filter column " a b ")."""
+    tags = sorted(tags, key=lambda tag: tag.slug)
+    names = " ".join(clean_text(tag.name) for tag in tags)
+    slugs = " " + " ".join(tag.slug for tag in tags) + " " if tags else ""
+    return names, slugs
+
+
+def article_entry(article, sections, tags):
+    tag_names, tag_slugs = tag_fields(tags)
+    headings = [clean_text(section.heading) for section in sections]
+    bodies = []
+    for section in sections:
+        bodies.append(markdown_to_search_text(section.body))
+        if section.takeaway:
+            bodies.append(markdown_to_search_text(section.takeaway))
+    return SearchEntry(
+        kind=SearchEntry.Kind.ARTICLE,
+        object_id=article.pk,
+        url=article.get_absolute_url(),
+        title=clean_text(article.title),
+        keywords="",
+        description=clean_text(article.summary),
+        headings="\n".join([*headings, tag_names]).strip(),
+        body="\n".join(bodies),
+        tag_slugs=tag_slugs,
+        public_from=article.publish_at,
+    )
+
+
+def term_entry(term, tags):
+    tag_names, tag_slugs = tag_fields(tags)
+    return SearchEntry(
+        kind=SearchEntry.Kind.TERM,
+        object_id=term.pk,
+        url=term.get_absolute_url(),
+        title=clean_text(term.name),
+        keywords=clean_text(" ".join(term.alias_list)),
+        description=clean_text(term.short_definition),
+        headings=tag_names,
+        body=markdown_to_search_text(term.body),
+        tag_slugs=tag_slugs,
+    )
+
+
+def reference_entry(reference, tags):
+    tag_names, tag_slugs = tag_fields(tags)
+    year = f" ({reference.year})" if reference.year else ""
+    container = f" {reference.container}." if reference.container else ""
+    return SearchEntry(
+        kind=SearchEntry.Kind.REFERENCE,
+        object_id=reference.pk,
+        url=reference.get_absolute_url(),
+        title=clean_text(reference.title),
+        keywords=clean_text(reference.key),
+        description=clean_text(f"{reference.authors_display}{year}.{container}"),
+        headings=tag_names,
+        body=clean_text(reference.publisher),
+        tag_slugs=tag_slugs,
+    )
+
+
+def save_entry(entry):
+    fields = {
+        field.name: getattr(entry, field.name)
+        for field in SearchEntry._meta.concrete_fields
+        if field.name not in ("id", "kind", "object_id")
+    }
+    SearchEntry.objects.update_or_create(
+        kind=entry.kind, object_id=entry.object_id, defaults=fields
+    )
+
+
+def remove_entry(kind, object_id):
+    SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
+
+
+# Articles are indexed while published, including scheduled ones: their entry carries the
+# publish time and search filters on it, so they appear when their time comes, with no job.
+INDEXED_ARTICLES = Article.objects.filter(status=Article.Status.PUBLISHED)
+SECTION_TEXT = Section.objects.only("article_id", "heading", "body", "takeaway")
+
+
+def index_article(article_id):
+    article = (
+        INDEXED_ARTICLES.filter(pk=article_id)
+        .prefetch_related("tags", Prefetch("sections", queryset=SECTION_TEXT))
+        .first()
+    )
+    if article is None:
+        remove_entry(SearchEntry.Kind.ARTICLE, article_id)
+    else:
+        save_entry(article_entry(article, article.sections.all(), article.tags.all()))
+
+
+def index_term(term_id):
+    term = Term.objects.public().filter(pk=term_id).prefetch_related("tags").first()
+    if term is None:
+        remove_entry(SearchEntry.Kind.TERM, term_id)
+    else:
+        save_entry(term_entry(term, term.tags.all()))
+
+
+def index_reference(reference_id):
+    reference = Reference.objects.filter(pk=reference_id).prefetch_related("tags").first()
+    if reference is None:
+        remove_entry(SearchEntry.Kind.REFERENCE, reference_id)
+    else:
+        save_entry(reference_entry(reference, reference.tags.all()))
+
+
+INDEXERS = {Article: index_article, Term: index_term, Reference: index_reference}
+
+
+def index_tagged_objects(tagged_items):
+    """Re-index the articles, terms and references these TaggedItems point at."""
+    by_type = {}
+    for content_type_id, object_id in tagged_items:
+        by_type.setdefault(content_type_id, set()).add(object_id)
+    for content_type_id, object_ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        indexer = INDEXERS.get(model)
+        if indexer is not None:
+            for object_id in sorted(object_ids):
+                indexer(object_id)
+
+
+def rebuild_search_index(batch_size=200):
+    """Rewrite every entry from the content. Returns how many entries of each kind."""
+    counts = {}
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        if connection.vendor == "sqlite":
+            repair_sqlite_index()
+        articles = INDEXED_ARTICLES.order_by("pk").prefetch_related(
+            "tags", Prefetch("sections", queryset=SECTION_TEXT)
+        )
+        counts["article"] = bulk_index(
+            articles,
+            lambda article: article_entry(article, article.sections.all(), article.tags.all()),
+            batch_size,
+        )
+        terms = Term.objects.public().order_by("pk").prefetch_related("tags")
+        counts["term"] = bulk_index(terms, lambda term: term_entry(term, term.tags.all()))
+        references = Reference.objects.order_by("pk").prefetch_related("tags")
+        counts["reference"] = bulk_index(
+            references, lambda reference: reference_entry(reference, reference.tags.all())
+        )
+    return counts
+
+
+def bulk_index(queryset, make_entry, batch_size=1000):
+    total = 0
+    batch = []
+    for item in queryset.iterator(chunk_size=batch_size):
+        batch.append(make_entry(item))
+        if len(batch) >= batch_size:
+            SearchEntry.objects.bulk_create(batch)
+            total += len(batch)
+            batch = []
+    SearchEntry.objects.bulk_create(batch)
+    return total + len(batch)
+
+
+def repair_sqlite_index():
+    """Create the FTS5 table and its triggers if missing, and re-read every entry into it.
+
+    Needed only if a migration rebuilt articles_searchentry on SQLite (which drops triggers).
+    """
+    migration = import_module("articles.migrations.0003_search_index")
+    with connection.cursor() as cursor:
+        for statement in migration.SQLITE_CREATE:
+            cursor.execute(statement)
+        cursor.execute(
+            "INSERT INTO articles_searchentry_fts(articles_searchentry_fts) VALUES ('rebuild')"
+        )
+
+
+def is_deletion_of(origin, models):
+    """Whether a delete signal comes from deleting one of these models (instance or queryset)."""
+    model = getattr(origin, "model", None) or type(origin)
+    return model in models
+
+
+# Receivers: the index is derived data of articles, sections, terms, references and tags,
+# so every save and delete of those updates it here, in the same transaction as the change.
+
+
+@receiver(post_save, sender=Article)
+def index_saved_article(sender, instance, raw=False, **kwargs):
+    """A saved article is indexed while published (scheduled too), removed otherwise."""
+    if not raw:
+        index_article(instance.pk)
+
+
+@receiver(post_delete, sender=Article)
+def remove_deleted_article(sender, instance, **kwargs):
+    remove_entry(SearchEntry.Kind.ARTICLE, instance.pk)
+
+
+@receiver(post_save, sender=Section)
+@receiver(post_delete, sender=Section)
+def index_article_of_section(sender, instance, raw=False, origin=None, **kwargs):
+    """Section headings and bodies are part of their article's entry.
+
+    Skipped when the section goes because its article is being deleted: the article's own
+    receiver removes the entry.
+    """
+    if not raw and not is_deletion_of(origin, [Article]):
+        index_article(instance.article_id)
+
+
+@receiver(post_save, sender=Term)
+def index_saved_term(sender, instance, raw=False, **kwargs):
+    """A term is indexed while published."""
+    if not raw:
+        index_term(instance.pk)
+
+
+@receiver(post_delete, sender=Term)
+def remove_deleted_term(sender, instance, **kwargs):
+    remove_entry(SearchEntry.Kind.TERM, instance.pk)
+
+
+@receiver(post_save, sender=Reference)
+def index_saved_reference(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index_reference(instance.pk)
+
+
+@receiver(post_delete, sender=Reference)
+def remove_deleted_reference(sender, instance, **kwargs):
+    remove_entry(SearchEntry.Kind.REFERENCE, instance.pk)
+
+
+@receiver(post_save, sender=TaggedItem)
+@receiver(post_delete, sender=TaggedItem)
+def index_retagged_object(sender, instance, raw=False, origin=None, **kwargs):
+    """Tag names are searchable and tag slugs filter results: re-index the tagged item.
+
+    Runs for tags added or removed through `item.tags`, and for each item of a deleted tag.
+    Skipped when the item goes because its article, term or reference is being deleted.
+    """
+    if raw or is_deletion_of(origin, INDEXERS):
+        return
+    index_tagged_objects([(instance.content_type_id, instance.object_id)])
+
+
+@receiver(post_save, sender=Tag)
+def index_objects_of_renamed_tag(sender, instance, created=False, raw=False, **kwargs):
+    """A renamed tag changes the text and slugs of every entry that carries it."""
+    if not created and not raw:
+        items = TaggedItem.objects.filter(tag=instance).values_list("content_type_id", "object_id")
+        index_tagged_objects(items)

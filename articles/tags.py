@@ -1,0 +1,109 @@
+"""Tags seen from the public side (counts of public items only) and from the editors' side
+(where a tag is used, merging tags).
+
+Tags are taggit's; a tag's slug is its identity (see site_config.tagging).
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Count, F, Q
+from taggit.models import Tag, TaggedItem
+
+from glossary.models import Term
+from site_config import caching
+
+from .models import Article, Reference
+from .search_index import index_tagged_objects
+
+ITEMS = "taggit_taggeditem_items"
+
+
+def public_tags():
+    """Tags carried by a public article, a published term or a reference, with counts of
+    each (article_count, term_count, reference_count, total)."""
+    types = ContentType.objects.get_for_models(Article, Term, Reference)
+
+    def count_of(model, visible):
+        condition = Q(**{f"{ITEMS}__content_type": types[model]})
+        if visible is not None:
+            condition &= Q(**{f"{ITEMS}__object_id__in": visible.values("pk")})
+        return Count(ITEMS, filter=condition)
+
+    return (
+        Tag.objects.annotate(
+            article_count=count_of(Article, Article.objects.public()),
+            term_count=count_of(Term, Term.objects.public()),
+            reference_count=count_of(Reference, None),
+        )
+        .annotate(total=F("article_count") + F("term_count") + F("reference_count"))
+        .filter(total__gt=0)
+    )
+
+
+def public_tag_counts():
+    """Every tag with public items, by name, with its counts."""
+    return list(public_tags().order_by("name"))
+
+
+def filter_by_tags(queryset, slugs):
+    """Items carrying every one of these tags."""
+    for slug in slugs:
+        queryset = queryset.filter(tags__slug=slug)
+    return queryset.distinct() if slugs else queryset
+
+
+def co_occurring_tags(slugs, limit=12):
+    """Tags that narrow the public articles carrying all of `slugs`, with how many articles
+    each would leave (article_count), most first."""
+    articles = filter_by_tags(Article.objects.public(), slugs).values("pk")
+    return list(
+        Tag.objects.filter(
+            **{
+                f"{ITEMS}__content_type": ContentType.objects.get_for_model(Article),
+                f"{ITEMS}__object_id__in": articles,
+            }
+        )
+        .exclude(slug__in=slugs)
+        .annotate(article_count=Count(ITEMS))
+        .order_by("-article_count", "name")[:limit]
+    )
+
+
+def tag_usage(tag):
+    """{"articles": [...], "terms": [...], "references": [...]}: everything carrying the tag,
+    drafts and unpublished terms included (for editors)."""
+    return {
+        "articles": list(Article.objects.filter(tags=tag).only("title", "status", "publish_at")),
+        "terms": list(Term.objects.filter(tags=tag).only("name", "is_published")),
+        "references": list(Reference.objects.filter(tags=tag).only("key", "title")),
+    }
+
+
+def merge_tags(target, others):
+    """Move everything tagged with any of `others` to `target`, then delete `others`.
+
+    An item that already carries `target` keeps a single copy of it. Returns how many tagged
+    items were moved.
+    """
+    others = [tag for tag in others if tag.pk != target.pk]
+    if not others:
+        return 0
+    with transaction.atomic():
+        items = TaggedItem.objects.filter(tag__in=others)
+        affected = set(items.values_list("content_type_id", "object_id"))
+        already_tagged = set(
+            TaggedItem.objects.filter(tag=target).values_list("content_type_id", "object_id")
+        )
+        moved = 0
+        for item in items.order_by("pk"):
+            key = (item.content_type_id, item.object_id)
+            if key in already_tagged:
+                item.delete()
+            else:
+                TaggedItem.objects.filter(pk=item.pk).update(tag=target)
+                already_tagged.add(key)
+                moved += 1
+        Tag.objects.filter(pk__in=[tag.pk for tag in others]).delete()
+        index_tagged_objects(affected)
+        caching.bump(caching.CONTENT)
+    return moved

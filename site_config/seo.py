@@ -1,0 +1,159 @@
+"""What search engines and link previews read: canonical URLs and schema.org JSON-LD.
+
+The head of every page gets its canonical URL and Open Graph tags from
+site_config/templatetags/seo.py; article and term pages add JSON-LD built here.
+"""
+
+import json
+from urllib.parse import urlencode
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+# Query parameters that choose what a page shows; everything else (tracking tags, typos)
+# is left out of the canonical URL.
+CANONICAL_PARAMETERS = ["q", "kind", "tag", "page", "terms_page", "references_page"]
+
+# As django.utils.html.json_script: a JSON string can never close the <script> element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+REFERENCE_TYPES = {
+    "journal": "ScholarlyArticle",
+    "book": "Book",
+    "chapter": "Chapter",
+    "guideline": "CreativeWork",
+    "web": "WebPage",
+}
+
+
+def canonical_url(request):
+    params = []
+    for name in CANONICAL_PARAMETERS:
+        for value in sorted(set(request.GET.getlist(name))):
+            if name.endswith("page") and not (value.isdigit() and int(value) > 1):
+                continue
+            if value:
+                params.append((name, value))
+    url = request.build_absolute_uri(request.path)
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def json_ld_script(data):
+    """A <script type="application/ld+json"> element: data, never run (so CSP allows it)."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),
+    )
+
+
+def person_list(names):
+    return [{"@type": "Person", "name": name} for name in names if name]
+
+
+def article_json_ld(request, article, references, site_name):
+    """schema.org MedicalWebPage for an article page.
+
+    `references` is the page's reference list: references, or (reference, backlinks) pairs.
+    """
+    url = request.build_absolute_uri(article.get_absolute_url())
+    home = request.build_absolute_uri(reverse("home"))
+    tags = list(article.tags.all())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "@id": url,
+        "url": url,
+        "name": article.title,
+        "headline": article.title,
+        "description": article.summary,
+        "inLanguage": "en",
+        "datePublished": article.published_date,
+        "dateModified": article.updated_at,
+        "isPartOf": {"@type": "WebSite", "name": site_name, "url": home},
+        "publisher": {"@type": "Organization", "name": site_name, "url": home},
+    }
+    authors = person_list(name.strip() for name in article.authors.split(","))
+    if authors:
+        data["author"] = authors
+    if article.reviewed_by:
+        data["reviewedBy"] = {"@type": "Person", "name": article.reviewed_by}
+    if article.reviewed_at:
+        data["lastReviewed"] = article.reviewed_at
+    if tags:
+        data["keywords"] = ", ".join(tag.name for tag in tags)
+        data["about"] = [
+            {
+                "@type": "Thing",
+                "name": tag.name,
+                "url": request.build_absolute_uri(
+                    reverse("tags:detail", kwargs={"slug": tag.slug})
+                ),
+            }
+            for tag in tags
+        ]
+    citations = [
+        reference_json_ld(item[0] if isinstance(item, tuple) else item) for item in references
+    ]
+    if citations:
+        data["citation"] = citations
+    return data
+
+
+def reference_json_ld(reference):
+    """A cited source, as printed: identifiers only when the reference has them."""
+    data = {"@type": REFERENCE_TYPES.get(reference.kind, "CreativeWork"), "name": reference.title}
+    authors = [name for name in reference.author_list if name.rstrip(".").lower() != "et al"]
+    if authors:
+        data["author"] = person_list(authors)
+    if reference.year:
+        data["datePublished"] = str(reference.year)
+    if reference.container:
+        if reference.kind == "journal":
+            data["isPartOf"] = {"@type": "Periodical", "name": reference.container}
+        elif reference.kind == "chapter":
+            data["isPartOf"] = {"@type": "Book", "name": reference.container}
+    if reference.pages and reference.kind in ("journal", "chapter"):
+        data["pagination"] = reference.pages
+    if reference.publisher:
+        data["publisher"] = {"@type": "Organization", "name": reference.publisher}
+    if reference.edition and reference.kind == "book":
+        data["bookEdition"] = reference.edition
+    identifiers = []
+    if reference.doi:
+        identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": reference.doi})
+        data["sameAs"] = f"https://doi.org/{reference.doi}"
+    if reference.pmid:
+        identifiers.append(
+            {"@type": "PropertyValue", "propertyID": "PMID", "value": reference.pmid}
+        )
+    if identifiers:
+        data["identifier"] = identifiers
+    if reference.url:
+        data["url"] = reference.url
+    return data
+
+
+def term_json_ld(request, term, site_name):
+    """schema.org DefinedTerm for a glossary term page."""
+    url = request.build_absolute_uri(term.get_absolute_url())
+    glossary = request.build_absolute_uri(reverse("glossary:index"))
+    data = {
+        "@context": "https://schema.org",
+        "@type": "DefinedTerm",
+        "@id": url,
+        "url": url,
+        "name": term.name,
+        "description": term.short_definition,
+        "inDefinedTermSet": {
+            "@type": "DefinedTermSet",
+            "@id": glossary,
+            "name": f"{site_name} glossary",
+            "url": glossary,
+        },
+    }
+    if term.alias_list:
+        data["alternateName"] = term.alias_list
+    return data
