@@ -9,6 +9,7 @@ from django.utils.cache import patch_cache_control
 from taggit.models import Tag
 
 from glossary.models import Term
+from site_config.ratelimit import rate_limit_search
 from site_config.tagging import tag_slug
 
 from .models import Article, ArticleReference, Figure, Reference, SearchEntry
@@ -194,6 +195,7 @@ def tag_detail(request, slug):
     )
 
 
+@rate_limit_search
 def search(request):
     query = parse_query(request.GET.get("q", ""))
     kind = request.GET.get("kind")

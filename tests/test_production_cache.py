@@ -7,7 +7,8 @@ from http import HTTPStatus
 import pytest
 import time_machine
 from django.core.cache import cache
-from django.db import transaction
+from django.db import OperationalError, transaction
+from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -288,6 +289,31 @@ def test_page_cache_can_be_switched_off(client, article, settings):
     page(client, article.get_absolute_url())
     Article.objects.filter(pk=article.pk).update(title="Quietly renamed")
     assert "Quietly renamed" in page(client, article.get_absolute_url())
+
+
+# Database down: what is in the cache is still served
+
+
+@pytest.fixture
+def database_down(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(CursorWrapper, "execute", refuse)
+    monkeypatch.setattr(CursorWrapper, "executemany", refuse)
+
+
+def test_cached_pages_are_served_while_the_database_is_down(client, article, request):
+    page(client, article.get_absolute_url())
+    request.getfixturevalue("database_down")
+    assert client.get(article.get_absolute_url()).status_code == HTTPStatus.OK
+
+
+def test_uncached_page_gets_the_503_page_while_the_database_is_down(client, article, request):
+    request.getfixturevalue("database_down")
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == HTTPStatus.SERVICE_UNAVAILABLE
+    assert "We'll be back in a moment" in response.content.decode()
 
 
 # Redis down: pages still served, the failure logged, never a 500

@@ -436,3 +436,10 @@ def test_search_limit_starts_afresh_in_the_next_window(client, settings):
     later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=settings.SEARCH_RATE_WINDOW_SECONDS)
     with time_machine.travel(later):
         assert search(client, "later").status_code == HTTPStatus.OK
+
+
+def test_public_search_is_rate_limited(client, settings):
+    settings.SEARCH_RATE_LIMIT = 3
+    for n in range(3):
+        assert client.get(f"/search/?q=sleep{n}").status_code == HTTPStatus.OK
+    assert client.get("/search/?q=sleep-over").status_code == HTTPStatus.TOO_MANY_REQUESTS
