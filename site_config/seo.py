@@ -60,7 +60,7 @@ def article_json_ld(request, article, references, site_name):
     """
     url = request.build_absolute_uri(article.get_absolute_url())
     home = request.build_absolute_uri(reverse("home"))
-    tags = list(article.tags.all())
+    tags = sorted(article.tags.all(), key=lambda tag: tag.name.lower())
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
