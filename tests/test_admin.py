@@ -399,6 +399,53 @@ def test_duplicate_anchors_from_equal_headings_are_refused(staff_client):
     assert len(field_errors(response, "anchor", "sections-1")) == 1
 
 
+@pytest.mark.parametrize(
+    ("field", "start"),
+    [
+        ("title", "Give the article a title."),
+        ("slug", "Give the article an address"),
+        ("summary", "Write a summary of one or two sentences"),
+    ],
+)
+def test_empty_article_fields_are_refused_with_sentences(staff_client, field, start):
+    data = new_article_data(staff_client, [section_row(0)], **{field: ""})
+    response = staff_client.post(ARTICLE_ADD, data)
+    [error] = field_errors(response, field)
+    assert error.startswith(start)
+
+
+def test_taken_article_address_is_refused_with_a_sentence(staff_client, article_factory):
+    article_factory(slug="sleep-and-hormones")
+    response = staff_client.post(ARTICLE_ADD, new_article_data(staff_client, [section_row(0)]))
+    assert field_errors(response, "slug") == [
+        "Another article already has this address. Change it, e.g. add a word."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "start"),
+    [
+        ({"slug": "not a slug!"}, "slug", "Use only letters, numbers, hyphens"),
+        ({"summary": "word " * 80}, "summary", "Keep the summary to one or two sentences"),
+        ({"reviewed_at": "5 March"}, "reviewed_at", "Enter the review date as YYYY-MM-DD"),
+        (
+            {"publish_at_0": "tomorrow", "publish_at_1": "09:30"},
+            "publish_at_0",
+            "Enter the publishing date as YYYY-MM-DD",
+        ),
+    ],
+)
+def test_malformed_article_fields_are_refused_with_sentences(staff_client, fields, field, start):
+    data = new_article_data(staff_client, [section_row(0)], **fields)
+    response = staff_client.post(ARTICLE_ADD, data)
+    assert response.status_code == HTTPStatus.OK
+    document = BeautifulSoup(response.content.decode(), "html.parser")
+    name = field.removesuffix("_0")
+    errors = [" ".join(li.get_text().split()) for li in document.select(f"#id_{name}_error li")]
+    assert len(errors) == 1 and errors[0].startswith(start), errors
+    assert typed_values_kept(data, response, "article_form") == {}
+
+
 def test_rejected_article_save_keeps_everything_typed(staff_client):
     data = new_article_data(
         staff_client,
