@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from .forms import SiteSettingsForm
 from .models import Redirect, SiteSettings
 
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
+    form = SiteSettingsForm
     fieldsets = [
         (None, {"fields": ["site_name", "tagline"]}),
         ("Disclaimer", {"fields": ["banner_enabled", "banner_text", "disclaimer_text"]}),

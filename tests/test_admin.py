@@ -631,3 +631,26 @@ def test_section_admin_finds_its_article_by_autocomplete(staff_client, article_f
     assert autocomplete(staff_client, "articles", "section", "article", "oxytocin") == [
         "Oxytocin and bonding"
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "start"),
+    [
+        ("site_name", "", "Give the site a name"),
+        ("banner_text", "", "Write the banner text."),
+        ("disclaimer_text", "", "Write the full disclaimer"),
+        ("review_interval_months", "twelve", "Enter the number of months as a whole number"),
+        ("review_interval_months", "0", "Enter a number of months of 1 or more"),
+    ],
+)
+def test_site_settings_errors_are_sentences_and_keep_what_was_typed(
+    staff_client, field, value, start
+):
+    SiteSettings.load()
+    url = "/admin/site_config/sitesettings/1/change/"
+    data = form_data(staff_client.get(url), "sitesettings_form")
+    data.update({"tagline": "A tagline typed just now.", field: value})
+    response = staff_client.post(url, data)
+    [error] = field_errors(response, field)
+    assert error.startswith(start)
+    assert typed_values_kept(data, response, "sitesettings_form") == {}
