@@ -1,10 +1,10 @@
 import reversion
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -15,14 +15,17 @@ from reversion.models import Version
 from site_config.roles import PUBLISH_PERMISSION
 
 from . import admin_tags  # noqa: F401 (the Tag admin: rename, merge, where used)
+from .citations import rename_cited_key
 from .forms import (
     ArticleAdminForm,
     FigureForm,
+    ReferenceForm,
     ScheduleForm,
     SectionForm,
     SectionInlineFormSet,
 )
 from .models import Article, ArticleReference, Figure, Reference, Section
+from .reference_import import ReferenceImportForm, create_references, parse_references
 from .reviews import REVIEW_STATES, review_state_filter
 
 # Registers Article with its sections, figures and reference list before the admin below.
@@ -335,6 +338,7 @@ class SectionAdmin(VersionAdmin):
 
 @admin.register(Reference)
 class ReferenceAdmin(VersionAdmin):
+    form = ReferenceForm
     list_display = ["key", "short_authors", "year", "title", "kind", "identifier"]
     list_filter = ["kind", "tags"]
     search_fields = ["key", "authors", "title", "year", "container"]
@@ -356,6 +360,68 @@ class ReferenceAdmin(VersionAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="articles_reference_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def save_model(self, request, obj, form, change):
+        old_key = form.initial.get("key") if change else None
+        super().save_model(request, obj, form, change)
+        if old_key and old_key != obj.key:
+            # Citations name the key: follow the rename rather than leave them dangling.
+            sections = rename_cited_key(old_key, obj.key)
+            if sections:
+                self.message_user(
+                    request,
+                    f"The citations [@{old_key}] now read [@{obj.key}] in "
+                    f"{len(sections)} section(s): "
+                    + "; ".join(f"“{section.heading}”" for section in sections),
+                    messages.INFO,
+                )
+
+    def import_view(self, request):
+        """Paste or upload BibTeX/RIS, preview what was read, then confirm to save."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ReferenceImportForm(request.POST or None, request.FILES or None)
+        entries = None
+        text = ""
+        if request.method == "POST" and form.is_valid():
+            text = form.cleaned_data["text"]
+            entries = parse_references(text)
+            if "confirm" in request.POST and any(entry.can_import for entry in entries):
+                with reversion.create_revision():
+                    reversion.set_user(request.user)
+                    reversion.set_comment("Imported from BibTeX/RIS.")
+                    created = create_references(entries)
+                for reference in created:
+                    self.log_addition(request, reference, [{"added": {}}])
+                self.message_user(
+                    request,
+                    f"Imported {len(created)} reference(s): "
+                    + ", ".join(reference.key for reference in created),
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(reverse("admin:articles_reference_changelist"))
+            # The text goes on in the form (an upload becomes text) and the confirm button.
+            form = ReferenceImportForm(initial={"text": text})
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Import references",
+            "form": form,
+            "entries": entries,
+            "importable": [entry for entry in entries or [] if entry.can_import],
+            "text": text,
+        }
+        return TemplateResponse(request, "admin/articles/reference/import.html", context)
 
     @admin.display(description="authors", ordering="authors")
     def short_authors(self, reference):

@@ -1,12 +1,14 @@
 import copy
+import re
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import dateformat, timezone
 from django.utils.text import slugify
 
+from .citations import citation_errors
 from .images import FigureImageField
-from .models import Article, Figure, Section
+from .models import Article, Figure, Reference, Section, doi_validator, pmid_validator
 
 
 class SectionForm(forms.ModelForm):
@@ -38,6 +40,10 @@ class SectionForm(forms.ModelForm):
         cleaned = super().clean()
         if not cleaned.get("anchor") and cleaned.get("heading"):
             cleaned["anchor"] = slugify(cleaned["heading"])[:100] or "section"
+        heading = cleaned.get("heading") or self.instance.heading
+        for name in ("body", "takeaway"):
+            for message in citation_errors(heading, cleaned.get(name) or ""):
+                self.add_error(name, message)
         return cleaned
 
 
@@ -112,26 +118,6 @@ class ArticleAdminForm(forms.ModelForm):
             "reviewed_at",
             "disclaimer_note",
         ]
-        error_messages = {
-            "title": {"required": "Give the article a title."},
-            "slug": {
-                "required": "Give the article an address, e.g. oxytocin-and-bonding.",
-                "invalid": "Use only letters, numbers, hyphens and underscores in the address, "
-                "e.g. oxytocin-and-bonding.",
-                "unique": "Another article already has this address. Change it, e.g. add a word.",
-            },
-            "summary": {
-                "required": "Write a summary of one or two sentences: lists and search engines "
-                "show it.",
-                "max_length": "Keep the summary to one or two sentences, under %(limit_value)d "
-                "characters (this one has %(show_value)d).",
-            },
-            "publish_at": {
-                "invalid_date": "Enter the publishing date as YYYY-MM-DD, e.g. 2025-03-01.",
-                "invalid_time": "Enter the publishing time as HH:MM, e.g. 09:30.",
-            },
-            "reviewed_at": {"invalid": "Enter the review date as YYYY-MM-DD, e.g. 2024-03-05."},
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -219,3 +205,62 @@ class ScheduleForm(forms.Form):
                 "Choose a time in the future. To publish at once, use “Publish now”."
             )
         return publish_at
+
+
+DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+PMID_PREFIX_RE = re.compile(r"^PMID:?\s*", re.IGNORECASE)
+
+
+def normalize_doi(value):
+    """A DOI as pasted ("https://doi.org/10.1/x", "doi:10.1/x") to its bare form."""
+    return DOI_PREFIX_RE.sub("", (value or "").strip()).strip()
+
+
+def normalize_pmid(value):
+    """A PubMed ID as pasted ("PMID: 20435004") to its digits."""
+    return PMID_PREFIX_RE.sub("", (value or "").strip()).strip()
+
+
+class ReferenceForm(forms.ModelForm):
+    """The reference form in the admin: identifiers accepted as pasted, explained if wrong."""
+
+    # Longer than the stored fields: a pasted "https://doi.org/…" or "PMID: …" is trimmed
+    # to the bare identifier below, and the model checks the final length.
+    doi = forms.CharField(label="DOI", max_length=250, required=False)
+    pmid = forms.CharField(label="PMID", max_length=40, required=False)
+    url = forms.URLField(label="URL", max_length=500, required=False, assume_scheme="https")
+
+    class Meta:
+        model = Reference
+        fields = [
+            "key", "kind", "authors", "year", "title", "container", "volume", "issue", "pages",
+            "publisher", "edition", "doi", "pmid", "url", "tags",
+        ]  # fmt: skip
+        error_messages = {
+            "key": {
+                "unique": "Another reference already uses this key. Keys must be unique: add "
+                "a letter, e.g. neal-2018b.",
+                "invalid": "Use only letters, numbers, hyphens and underscores in the key, "
+                "e.g. neal-2018.",
+            },
+        }
+
+    def clean_doi(self):
+        doi = normalize_doi(self.cleaned_data["doi"])
+        if doi and not doi_validator.regex.search(doi):
+            raise forms.ValidationError(
+                f"“{doi}” is not a DOI. A DOI starts with “10.”, then the publisher's "
+                "number, a slash and the item's code, e.g. 10.1016/j.neuron.2010.03.005. "
+                "Copy it from the article's page, or leave this empty if the source has none."
+            )
+        return doi
+
+    def clean_pmid(self):
+        pmid = normalize_pmid(self.cleaned_data["pmid"])
+        if pmid and not pmid_validator.regex.search(pmid):
+            raise forms.ValidationError(
+                f"“{pmid}” is not a PubMed ID. A PMID is a number of up to 9 digits, e.g. "
+                "20435004, shown as “PMID: 20435004” on PubMed. Leave this empty if the source "
+                "is not in PubMed."
+            )
+        return pmid

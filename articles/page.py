@@ -1,5 +1,12 @@
 """Everything the article page shows, rendered once and cached.
 
+Rendering an article: each section's body and take-away (Markdown with citations) and
+its figure captions become safe HTML; citations (in bodies and take-aways) are numbered
+across the whole article in reading order, section after section; then the first mention
+of each glossary term is linked in reading order (body, figure captions, take-away). The
+reference list is the cited references in citation-number order, then those attached but
+never cited.
+
 The cache key carries the article's own generation and the glossary and reference
 generations, so an edit to the article, its sections, figures, references or any
 glossary term shows at once on every app server (see site_config.caching).
@@ -8,10 +15,16 @@ glossary term shows at once on every app server (see site_config.caching).
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db.models import Prefetch
 
+from glossary.linking import GlossaryLinker, get_glossary_index
 from site_config import caching
 
-from .rendering import render_markdown
+from .citations import CitationNumbering, cited_keys
+from .models import Article, ArticleReference, Figure, Reference
+from .rendering import render_markdown, unmark_citations
+
+RENDERED_ARTICLE_TIMEOUT = 24 * 3600
 
 
 @dataclass
@@ -31,22 +44,58 @@ class RenderedArticle:
     disclaimer_html: str = ""
 
 
+def reference_ids_by_key(article, keys):
+    """Ids of the references with these keys: attached ones from the (prefetched) list,
+    one query for any others."""
+    found = {
+        item.reference.key: item.reference_id
+        for item in article.article_references.all()
+        if item.reference.key in keys
+    }
+    missing = [key for key in keys if key not in found]
+    if missing:
+        found.update(Reference.objects.filter(key__in=missing).values_list("key", "id"))
+    return found
+
+
 def render_article(article, sections):
     """Render an article's sections (with their figures prefetched) to safe HTML."""
     rendered = {}
     for section in sections:
         rendered[section.id] = RenderedSection(
             id=section.id,
-            body_html=render_markdown(section.body),
-            takeaway_html=render_markdown(section.takeaway) if section.takeaway else "",
+            body_html=render_markdown(section.body, mark_citations=True),
+            takeaway_html=(
+                render_markdown(section.takeaway, mark_citations=True) if section.takeaway else ""
+            ),
             caption_html={
                 figure.id: render_markdown(figure.caption) for figure in section.figures.all()
             },
         )
-    reference_ids = [item.reference_id for item in article.article_references.all()]
+
+    keys = cited_keys(
+        html for part in rendered.values() for html in (part.body_html, part.takeaway_html)
+    )
+    numbering = CitationNumbering(reference_ids_by_key(article, keys) if keys else {})
+    linker = GlossaryLinker(get_glossary_index())
+    for part in rendered.values():  # sections in reading order
+        part.body_html = linker.link(unmark_citations(numbering.render(part.body_html)))
+        part.caption_html = {
+            figure_id: linker.link(caption) for figure_id, caption in part.caption_html.items()
+        }
+        part.takeaway_html = linker.link(unmark_citations(numbering.render(part.takeaway_html)))
+
+    cited = numbering.cited_reference_ids
+    uncited = [
+        item.reference_id
+        for item in article.article_references.all()
+        if item.reference_id not in numbering.anchors
+    ]
     return RenderedArticle(
         sections=rendered,
-        reference_ids=reference_ids,
+        reference_ids=cited + uncited,
+        citations=numbering.anchors,
+        term_ids=set(linker.linked_term_ids),
         disclaimer_html=render_markdown(article.disclaimer_note),
     )
 
@@ -63,5 +112,23 @@ def cached_rendered_article(article, sections):
     rendered = cache.get(key)
     if rendered is None:
         rendered = render_article(article, sections)
-        cache.set(key, rendered, 24 * 3600)
+        cache.set(key, rendered, RENDERED_ARTICLE_TIMEOUT)
     return rendered
+
+
+def store_article_terms(article):
+    """Record which glossary terms the article links, so term pages can list it without
+    scanning articles. Uses the same rendering as the page."""
+    article = Article.objects.prefetch_related(
+        Prefetch(
+            "article_references", queryset=ArticleReference.objects.select_related("reference")
+        )
+    ).get(pk=article.pk)
+    sections = list(
+        article.sections.prefetch_related(
+            Prefetch("figures", queryset=Figure.objects.order_by("position", "id"))
+        )
+    )
+    term_ids = render_article(article, sections).term_ids
+    article.terms.set(term_ids)
+    return term_ids

@@ -1,13 +1,17 @@
 """Invalidate cached renderings when content changes (see site_config.caching)."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
 from glossary.models import Term
 from site_config import caching
 
+from . import term_usage
+from .citations import attach_cited_references
 from .models import Article, ArticleReference, Figure, Reference, Section
+from .page import store_article_terms
 
 
 def article_generation(article_id):
@@ -46,3 +50,70 @@ def reference_changed(sender, **kwargs):
 @receiver(m2m_changed, sender=Term.related.through)
 def term_changed(sender, **kwargs):
     caching.bump(caching.CONTENT, caching.GLOSSARY)
+
+
+# Stored term usage (Article.terms) and the reference list follow the article's text.
+# These run synchronously in the saving request: an admin save re-renders the affected
+# articles once per saved section or figure, which is quick at this site's sizes. Move
+# them to a task queue if saves ever get slow.
+
+
+def _deleted_along_with(origin, *models):
+    """Whether a delete cascades from one of these models (then its own handler runs)."""
+    model = getattr(origin, "model", None) or type(origin)
+    return model in models
+
+
+@receiver([post_save, post_delete], sender=Section)
+def section_text_changed(sender, instance, origin=None, raw=False, **kwargs):
+    """A section's text decides the article's glossary links and cited references."""
+    if raw or (origin is not None and _deleted_along_with(origin, Article)):
+        return
+    article = Article.objects.filter(pk=instance.article_id).first()
+    if article is None:
+        return
+    store_article_terms(article)
+    # After commit: in the admin the reference-list inline is saved after the sections,
+    # and must not find rows it is about to add already there.
+    transaction.on_commit(lambda: attach_cited_references(instance.article_id), robust=True)
+
+
+@receiver([post_save, post_delete], sender=Figure)
+def figure_caption_changed(sender, instance, origin=None, raw=False, **kwargs):
+    """Figure captions are body text: they may link glossary terms."""
+    if raw or (origin is not None and _deleted_along_with(origin, Article, Section)):
+        return
+    article = Article.objects.filter(sections__pk=instance.section_id).first()
+    if article is not None:
+        store_article_terms(article)
+
+
+@receiver(pre_save, sender=Term)
+def remember_term_linking_state(sender, instance, raw=False, **kwargs):
+    before = Term.objects.filter(pk=instance.pk).first() if instance.pk and not raw else None
+    instance._linking_state_before = term_usage.linking_state(before) if before else None
+
+
+@receiver(post_save, sender=Term)
+def term_linking_changed(sender, instance, created, raw=False, **kwargs):
+    """A new term, or a changed name, alias, capitalisation rule or publication, changes
+    which articles link it (the glossary generation was bumped above, so the articles
+    re-render against the new glossary). Other edits change no links."""
+    if raw:
+        return
+    before = getattr(instance, "_linking_state_before", None)
+    if created or before != term_usage.linking_state(instance):
+        term_usage.refresh_articles_for_term(instance)
+
+
+@receiver(pre_delete, sender=Term)
+def remember_term_articles(sender, instance, **kwargs):
+    instance._linked_article_ids = list(instance.articles.values_list("id", flat=True))
+
+
+@receiver(post_delete, sender=Term)
+def term_deleted(sender, instance, **kwargs):
+    """Where the term was linked, another term may now link instead."""
+    term_usage.refresh_articles_for_term(
+        instance, linked_article_ids=getattr(instance, "_linked_article_ids", [])
+    )

@@ -1,4 +1,8 @@
 from django.contrib import admin
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 
 from .models import Term
@@ -6,7 +10,14 @@ from .models import Term
 
 @admin.register(Term)
 class TermAdmin(VersionAdmin):
-    list_display = ["name", "alias_summary", "is_published", "tag_list", "updated_at"]
+    list_display = [
+        "name",
+        "alias_summary",
+        "is_published",
+        "article_count",
+        "tag_list",
+        "updated_at",
+    ]
     list_filter = ["is_published", "case_sensitive", "tags"]
     search_fields = ["name", "aliases", "short_definition"]
     # Explicit: the count annotation groups rows, and grouped queries drop Meta.ordering,
@@ -23,10 +34,43 @@ class TermAdmin(VersionAdmin):
         "related",
         "tags",
         ("case_sensitive", "is_published"),
+        "used_in",
     ]
+    readonly_fields = ["used_in"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("tags")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("tags")
+            .annotate(article_total=Count("articles"))
+        )
+
+    @admin.display(description="used in", ordering="article_total")
+    def article_count(self, term):
+        return term.article_total
+
+    @admin.display(description="used in")
+    def used_in(self, term):
+        """Articles (drafts too) that link the term: from the stored index, kept current
+        when articles or terms change (articles.term_usage)."""
+        if term.pk is None:
+            return "Save the term to see which articles use it."
+        articles = term.articles.order_by("title").only("title", "status", "publish_at")
+        if not articles:
+            return "No article links this term yet."
+        return format_html_join(
+            mark_safe("<br>"),
+            '<a href="{}">{}</a> ({})',
+            (
+                (
+                    reverse("admin:articles_article_change", args=[article.pk]),
+                    article.title,
+                    _visibility(article),
+                )
+                for article in articles
+            ),
+        )
 
     @admin.display(description="aliases")
     def alias_summary(self, term):
@@ -35,3 +79,9 @@ class TermAdmin(VersionAdmin):
     @admin.display(description="tags")
     def tag_list(self, term):
         return ", ".join(tag.name for tag in term.tags.all())
+
+
+def _visibility(article):
+    if article.is_public:
+        return "public"
+    return "scheduled" if article.status == article.Status.PUBLISHED else "draft"

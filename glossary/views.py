@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from articles.rendering import render_markdown
 
+from .linking import link_glossary_terms
 from .models import Term
 
 
@@ -29,7 +30,8 @@ def term_detail(request, slug):
         "glossary/term_detail.html",
         {
             "term": term,
-            "body_html": render_markdown(term.body),
+            # Other terms in the explanation link too; the term itself never does.
+            "body_html": link_glossary_terms(render_markdown(term.body), exclude_term_id=term.pk),
             "related_terms": related,
             "articles": articles,
         },

@@ -1,0 +1,299 @@
+"""Numbered citations: `[@key]` and `[@key1; @key2]` in section bodies and take-aways.
+
+Markdown marks citations in running text (articles.rendering.CitationMarkerExtension),
+so citations in code spans and code blocks are never read. `CitationNumbering` then
+walks an article's HTML in reading order and replaces each marker with
+`<sup class="citation"><a href="#ref-KEY" id="cite-KEY-N">N</a></sup>`:
+
+- numbers follow the first citation of each reference across the whole article;
+- a group shows its numbers in ascending order, and three or more consecutive numbers as
+  a range ("1–3"). In a range the first and last numbers are links and each reference
+  in between gets an empty anchor inside the same superscript, so every citation of
+  every reference has an anchor its list entry can link back to.
+- `anchors` maps each cited reference id to the anchor ids of its citations, for the
+  back-links in the reference list.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from django.utils.html import escape
+
+from .rendering import (
+    CITATION_SYNTAX_RE,
+    MARK_START,
+    MARKER_RE,
+    decode_marker,
+    render_markdown,
+    transform_text_nodes,
+)
+
+KEY_RE = r"[A-Za-z0-9_-]+"
+WELL_FORMED_RE = re.compile(rf"\[\s*@{KEY_RE}(?:\s*;\s*@{KEY_RE})*\s*\]")
+KEY_IN_GROUP_RE = re.compile(rf"@({KEY_RE})")
+RANGE_MIN_LENGTH = 3
+HEADING_IN_MESSAGES = 40
+
+
+@dataclass(frozen=True)
+class Citation:
+    text: str  # as written, e.g. "[@a; @b]"
+    keys: tuple  # in the order written, without repeats; empty when malformed
+
+    @property
+    def is_well_formed(self):
+        return bool(self.keys)
+
+
+def parse_citation(text):
+    """A Citation for `[@...]` text; malformed ones (e.g. "[@a, b]", "[@]") have no keys."""
+    if not WELL_FORMED_RE.fullmatch(text):
+        return Citation(text, ())
+    return Citation(text, tuple(dict.fromkeys(KEY_IN_GROUP_RE.findall(text))))
+
+
+def citations_in_html(html_text):
+    """Citations marked in rendered HTML, in order, outside code."""
+    found = []
+
+    def collect(text):
+        found.extend(parse_citation(decode_marker(m.group(1))) for m in MARKER_RE.finditer(text))
+        return text
+
+    if MARK_START in html_text:
+        transform_text_nodes(html_text, collect)
+    return found
+
+
+def find_citations(markdown_text):
+    """Citations in editor Markdown, exactly as the article page will read them."""
+    return citations_in_html(render_markdown(markdown_text, mark_citations=True))
+
+
+def cited_keys(html_texts):
+    """Every key cited in these rendered parts, in order of first citation."""
+    keys = {}
+    for html_text in html_texts:
+        for citation in citations_in_html(html_text):
+            keys.update(dict.fromkeys(citation.keys))
+    return list(keys)
+
+
+def group_numbers(numbers):
+    """[1, 2, 3, 5] -> [(1, 3), (5, 5)]: runs of RANGE_MIN_LENGTH or more become ranges."""
+    runs = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    groups = []
+    for run in runs:
+        if len(run) >= RANGE_MIN_LENGTH:
+            groups.append((run[0], run[-1]))
+        else:
+            groups.extend((number, number) for number in run)
+    return groups
+
+
+class CitationNumbering:
+    """Numbers the citations of one article; feed it the article's parts in reading order."""
+
+    def __init__(self, reference_ids_by_key):
+        self.reference_ids_by_key = reference_ids_by_key
+        self.numbers = {}  # key -> number
+        self.anchors = {}  # reference id -> [anchor ids]
+        self.unknown_keys = []
+
+    @property
+    def cited_reference_ids(self):
+        """Reference ids in citation-number order."""
+        return [self.reference_ids_by_key[key] for key in self.numbers]
+
+    def render(self, html_text):
+        """Replace the citation markers in one rendered part with numbered superscripts."""
+        if MARK_START not in html_text:
+            return html_text
+        return transform_text_nodes(
+            html_text, lambda text: MARKER_RE.sub(self._render_marker, text)
+        )
+
+    def _render_marker(self, match):
+        citation = parse_citation(decode_marker(match.group(1)))
+        keys = []
+        for key in citation.keys:
+            if key in self.reference_ids_by_key:
+                keys.append(key)
+            else:
+                self.unknown_keys.append(key)
+        if not keys:
+            # Unknown or malformed: the admin refuses these, but a reference may have been
+            # deleted since. Show the text as written rather than a broken link.
+            return escape(citation.text)
+        anchor_by_number = {}
+        for key in keys:
+            number = self.numbers.setdefault(key, len(self.numbers) + 1)
+            anchors = self.anchors.setdefault(self.reference_ids_by_key[key], [])
+            anchor = f"cite-{key}-{len(anchors) + 1}"
+            anchors.append(anchor)
+            anchor_by_number[number] = (key, anchor)
+        parts = []
+        for first, last in group_numbers(anchor_by_number):
+            if first == last:
+                parts.append(self._link(first, *anchor_by_number[first]))
+                continue
+            inner = "".join(
+                f'<span class="citation__anchor" id="{escape(anchor_by_number[number][1])}"></span>'
+                for number in range(first + 1, last)
+            )
+            parts.append(
+                self._link(first, *anchor_by_number[first])
+                + inner
+                + "\u2013"
+                + self._link(last, *anchor_by_number[last])
+            )
+        return '<sup class="citation">' + ",".join(parts) + "</sup>"
+
+    @staticmethod
+    def _link(number, key, anchor):
+        return f'<a href="#ref-{escape(key)}" id="{escape(anchor)}">{number}</a>'
+
+
+def attach_cited_references(article_id):
+    """Add references cited in the article's sections to its reference list (after the
+    ones already there), so "cited in" lists and the admin show them."""
+    from .models import ArticleReference, Reference, Section
+
+    texts = [
+        text
+        for body, takeaway in Section.objects.filter(article_id=article_id)
+        .order_by("position", "id")
+        .values_list("body", "takeaway")
+        for text in (body, takeaway)
+    ]
+    attached = dict(
+        ArticleReference.objects.filter(article_id=article_id).values_list(
+            "reference__key", "position"
+        )
+    )
+    # Cheap check first: most saves cite nothing new.
+    candidates = {key for text in texts for key in KEY_IN_GROUP_RE.findall(text)}
+    if candidates <= attached.keys():
+        return []
+    keys = {}
+    for text in texts:
+        for citation in find_citations(text):
+            keys.update(dict.fromkeys(citation.keys))
+    ids_by_key = dict(
+        Reference.objects.filter(key__in=[key for key in keys if key not in attached]).values_list(
+            "key", "id"
+        )
+    )
+    position = max(attached.values(), default=-1)
+    added = []
+    for key in keys:
+        if key in ids_by_key:
+            position += 1
+            added.append(
+                ArticleReference.objects.get_or_create(
+                    article_id=article_id,
+                    reference_id=ids_by_key[key],
+                    defaults={"position": position},
+                )[0]
+            )
+    return added
+
+
+def _section_label(heading):
+    heading = " ".join((heading or "").split())
+    if not heading:
+        return "This section"
+    if len(heading) > HEADING_IN_MESSAGES:
+        heading = heading[:HEADING_IN_MESSAGES].rstrip() + "..."
+    return f"Section '{heading}'"
+
+
+def citation_errors(heading, markdown_text):
+    """Problems with the citations in one text of a section, as sentences for editors:
+    malformed citations, and unknown keys with the closest existing key as a suggestion."""
+    from .models import Reference
+
+    citations = find_citations(markdown_text)
+    if not citations:
+        return []
+    label = _section_label(heading)
+    errors = [
+        f"{label}: “{citation.text}” is not a citation the site can read. Write [@key] for "
+        "one source or [@key1; @key2] for several, using the references' keys."
+        for citation in citations
+        if not citation.is_well_formed
+    ]
+    keys = list(dict.fromkeys(key for citation in citations for key in citation.keys))
+    known = set(Reference.objects.filter(key__in=keys).values_list("key", flat=True))
+    unknown = [key for key in keys if key not in known]
+    if unknown:
+        existing = {key.lower(): key for key in Reference.objects.values_list("key", flat=True)}
+        for key in unknown:
+            message = f"{label}: no reference with key '{key}'."
+            close = difflib.get_close_matches(key.lower(), existing, n=1, cutoff=0.6)
+            if close:
+                message += f" Did you mean '{existing[close[0]]}'?"
+            else:
+                message += " Add the reference first (Articles › References), then cite it."
+            errors.append(message)
+    return errors
+
+
+def citation_spans(markdown_text):
+    """(start, end) of each `[@...]` in the Markdown source that Markdown reads as a
+    citation, i.e. not in code and not escaped: each candidate is swapped for a numbered
+    probe and the text rendered, and the probes that come out as citations count."""
+    candidates = list(re.finditer(CITATION_SYNTAX_RE, markdown_text))
+    if not candidates:
+        return []
+    probe = []
+    position = 0
+    for number, match in enumerate(candidates):
+        probe.append(markdown_text[position : match.start()])
+        probe.append(f"[@probe-{number}]")
+        position = match.end()
+    probe.append(markdown_text[position:])
+    read = {key for citation in find_citations("".join(probe)) for key in citation.keys}
+    return [
+        (match.start(), match.end())
+        for number, match in enumerate(candidates)
+        if f"probe-{number}" in read
+    ]
+
+
+def rename_cited_key(old_key, new_key):
+    """Rewrite citations of `old_key` as `new_key` in every section; returns the sections
+    changed. Saved one by one, so their articles re-render and re-index as after an edit."""
+    from django.db.models import Q
+
+    from .models import Section
+
+    key_re = re.compile(rf"@{re.escape(old_key)}(?![A-Za-z0-9_-])")
+
+    def rewrite(text):
+        output = []
+        position = 0
+        for start, end in citation_spans(text):
+            citation = text[start:end]
+            if old_key in parse_citation(citation).keys:
+                citation = key_re.sub(f"@{new_key}", citation)
+            output.append(text[position:start] + citation)
+            position = end
+        output.append(text[position:])
+        return "".join(output)
+
+    changed = []
+    needle = f"@{old_key}"
+    for section in Section.objects.filter(Q(body__contains=needle) | Q(takeaway__contains=needle)):
+        body, takeaway = rewrite(section.body), rewrite(section.takeaway)
+        if (body, takeaway) != (section.body, section.takeaway):
+            section.body, section.takeaway = body, takeaway
+            section.save(update_fields=["body", "takeaway"])
+            changed.append(section)
+    return changed

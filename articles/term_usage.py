@@ -1,0 +1,55 @@
+"""Which glossary terms each article links (`Article.terms`), kept current.
+
+Term pages list their articles from this stored index instead of scanning articles. It
+is refreshed by re-rendering an article (articles.page.store_article_terms) whenever
+something that decides its links changes: its sections or figure captions, or the name,
+aliases, capitalisation rule or publication of a term. For a term change only the
+articles that could be affected are re-rendered: those that link the term now, and those
+whose text mentions one of its names.
+"""
+
+from django.db.models import Q
+
+from glossary.linking import WORD_RE
+
+from . import page
+from .models import Article, Figure, Section
+
+LINKING_FIELDS = ("name", "aliases", "case_sensitive", "is_published")
+
+
+def linking_state(term):
+    return tuple(getattr(term, name) for name in LINKING_FIELDS)
+
+
+def article_ids_mentioning(names):
+    """Ids of articles whose section text or figure captions may mention one of the names.
+
+    A superset: each name is searched by its longest word, case-insensitively, so names
+    split across lines or by emphasis are still found; rendering decides the rest.
+    """
+    words = {max(WORD_RE.findall(name), key=len) for name in names if WORD_RE.search(name)}
+    if not words:
+        return set()
+    in_sections = Q()
+    in_captions = Q()
+    for word in words:
+        in_sections |= Q(body__icontains=word) | Q(takeaway__icontains=word)
+        in_captions |= Q(caption__icontains=word)
+    return set(Section.objects.filter(in_sections).values_list("article_id", flat=True)) | set(
+        Figure.objects.filter(in_captions).values_list("section__article_id", flat=True)
+    )
+
+
+def refresh_articles_for_term(term, linked_article_ids=None):
+    """Re-render the articles a changed term could affect and store their terms."""
+    article_ids = set(
+        term.articles.values_list("id", flat=True)
+        if linked_article_ids is None
+        else linked_article_ids
+    )
+    if term.pk is not None and term.is_published:
+        article_ids |= article_ids_mentioning([term.name, *term.alias_list])
+    for article in Article.objects.filter(pk__in=article_ids):
+        page.store_article_terms(article)
+    return article_ids
