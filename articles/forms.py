@@ -118,6 +118,26 @@ class ArticleAdminForm(forms.ModelForm):
             "reviewed_at",
             "disclaimer_note",
         ]
+        error_messages = {
+            "title": {"required": "Give the article a title."},
+            "slug": {
+                "required": "Give the article an address, e.g. oxytocin-and-bonding.",
+                "invalid": "Use only letters, numbers, hyphens and underscores in the address, "
+                "e.g. oxytocin-and-bonding.",
+                "unique": "Another article already has this address. Change it, e.g. add a word.",
+            },
+            "summary": {
+                "required": "Write a summary of one or two sentences: lists and search engines "
+                "show it.",
+                "max_length": "Keep the summary to one or two sentences, under %(limit_value)d "
+                "characters (this one has %(show_value)d).",
+            },
+            "publish_at": {
+                "invalid_date": "Enter the publishing date as YYYY-MM-DD, e.g. 2025-03-01.",
+                "invalid_time": "Enter the publishing time as HH:MM, e.g. 09:30.",
+            },
+            "reviewed_at": {"invalid": "Enter the review date as YYYY-MM-DD, e.g. 2024-03-05."},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
