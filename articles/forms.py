@@ -248,7 +248,15 @@ class ReferenceForm(forms.ModelForm):
     # to the bare identifier below, and the model checks the final length.
     doi = forms.CharField(label="DOI", max_length=250, required=False)
     pmid = forms.CharField(label="PMID", max_length=40, required=False)
-    url = forms.URLField(label="URL", max_length=500, required=False, assume_scheme="https")
+    url = forms.URLField(
+        label="URL",
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        error_messages={
+            "invalid": "Enter the full web address of the source, starting with https://.",
+        },
+    )
 
     class Meta:
         model = Reference
@@ -258,11 +266,18 @@ class ReferenceForm(forms.ModelForm):
         ]  # fmt: skip
         error_messages = {
             "key": {
+                "required": "Give the reference a short key to cite it by, e.g. neal-2018.",
                 "unique": "Another reference already uses this key. Keys must be unique: add "
                 "a letter, e.g. neal-2018b.",
                 "invalid": "Use only letters, numbers, hyphens and underscores in the key, "
                 "e.g. neal-2018.",
             },
+            "authors": {
+                "required": "List the authors as printed, one per line, e.g. Insel, T. R. "
+                "(an organisation counts as an author)."
+            },
+            "title": {"required": "Enter the title of the work as printed."},
+            "year": {"invalid": "Enter the year of publication as a number, e.g. 2010."},
         }
 
     def clean_doi(self):

@@ -5,11 +5,13 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 
+from .forms import TermForm
 from .models import Term
 
 
 @admin.register(Term)
 class TermAdmin(VersionAdmin):
+    form = TermForm
     list_display = [
         "name",
         "alias_summary",

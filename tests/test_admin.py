@@ -654,3 +654,69 @@ def test_site_settings_errors_are_sentences_and_keep_what_was_typed(
     [error] = field_errors(response, field)
     assert error.startswith(start)
     assert typed_values_kept(data, response, "sitesettings_form") == {}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "start"),
+    [
+        ("name", "", "Give the term its name"),
+        ("slug", "", "Give the term an address"),
+        ("slug", "not a slug!", "Use only letters, numbers, hyphens"),
+        ("short_definition", "", "Write a short definition"),
+        ("short_definition", "word " * 70, "Keep the short definition"),
+    ],
+)
+def test_term_errors_are_sentences_and_keep_what_was_typed(staff_client, field, value, start):
+    url = "/admin/glossary/term/add/"
+    data = form_data(staff_client.get(url), "term_form")
+    data.update(
+        {
+            "name": "oxytocin receptor",
+            "slug": "oxytocin-receptor",
+            "aliases": "OXTR",
+            "short_definition": "The protein oxytocin binds to.",
+            "body": "A longer *explanation*.",
+            field: value,
+        }
+    )
+    response = staff_client.post(url, data)
+    [error] = field_errors(response, field)
+    assert error.startswith(start)
+    assert typed_values_kept(data, response, "term_form") == {}
+
+
+def test_term_already_in_the_glossary_is_refused_with_a_sentence(staff_client, term_factory):
+    term_factory(name="oxytocin", slug="oxytocin")
+    url = "/admin/glossary/term/add/"
+    data = form_data(staff_client.get(url), "term_form")
+    data.update({"name": "oxytocin", "slug": "oxytocin-2", "short_definition": "A hormone."})
+    [error] = field_errors(staff_client.post(url, data), "name")
+    assert error.startswith("This term is already in the glossary.")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "start"),
+    [
+        ("key", "", "Give the reference a short key"),
+        ("authors", "", "List the authors as printed"),
+        ("title", "", "Enter the title of the work"),
+        ("year", "MMX", "Enter the year of publication as a number"),
+        ("url", "not a web address", "Enter the full web address"),
+    ],
+)
+def test_reference_errors_are_sentences(staff_client, field, value, start):
+    url = "/admin/articles/reference/add/"
+    data = form_data(staff_client.get(url), "reference_form")
+    data.update(
+        {
+            "key": "insel-2010",
+            "authors": "Insel, T. R.",
+            "title": "The challenge of translation",
+            "year": "2010",
+            field: value,
+        }
+    )
+    response = staff_client.post(url, data)
+    [error] = field_errors(response, field)
+    assert error.startswith(start)
+    assert typed_values_kept(data, response, "reference_form") == {}
