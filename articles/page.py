@@ -12,6 +12,7 @@ generations, so an edit to the article, its sections, figures, references or any
 glossary term shows at once on every app server (see site_config.caching).
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -25,6 +26,9 @@ from .models import Article, ArticleReference, Figure, Reference
 from .rendering import render_markdown, unmark_citations
 
 RENDERED_ARTICLE_TIMEOUT = 24 * 3600
+MARKDOWN_CACHE_TIMEOUT = 24 * 3600
+# Change when the Markdown or sanitising rules change, so no cached HTML outlives them.
+MARKDOWN_CACHE_VERSION = 1
 
 
 @dataclass
@@ -58,20 +62,50 @@ def reference_ids_by_key(article, keys):
     return found
 
 
+def render_markdown_parts(parts):
+    """HTML for each (Markdown text, with citation markers?) pair, in order.
+
+    Rendered Markdown is cached by the text itself, so when one section changes only that
+    section goes through Markdown again, and a glossary or reference change (which only
+    re-links and re-numbers) costs no Markdown at all.
+    """
+    keys = [_markdown_key(text, marked) for text, marked in parts]
+    found = cache.get_many(set(keys))
+    missing = {}
+    html = []
+    for key, (text, marked) in zip(keys, parts, strict=True):
+        if key not in found:
+            found[key] = missing[key] = render_markdown(text, mark_citations=marked)
+        html.append(found[key])
+    if missing:
+        cache.set_many(missing, MARKDOWN_CACHE_TIMEOUT)
+    return html
+
+
+def _markdown_key(text, marked):
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return f"markdown:{MARKDOWN_CACHE_VERSION}:{int(marked)}:{digest}"
+
+
 def render_article(article, sections):
     """Render an article's sections (with their figures prefetched) to safe HTML."""
+    parts = []
+    for section in sections:
+        parts.append((section.body, True))
+        parts.append((section.takeaway, True))
+        parts.extend((figure.caption, False) for figure in section.figures.all())
+    parts.append((article.disclaimer_note, False))
+    html_parts = iter(render_markdown_parts(parts))
     rendered = {}
     for section in sections:
+        body_html, takeaway_html = next(html_parts), next(html_parts)
         rendered[section.id] = RenderedSection(
             id=section.id,
-            body_html=render_markdown(section.body, mark_citations=True),
-            takeaway_html=(
-                render_markdown(section.takeaway, mark_citations=True) if section.takeaway else ""
-            ),
-            caption_html={
-                figure.id: render_markdown(figure.caption) for figure in section.figures.all()
-            },
+            body_html=body_html,
+            takeaway_html=takeaway_html if section.takeaway else "",
+            caption_html={figure.id: next(html_parts) for figure in section.figures.all()},
         )
+    disclaimer_html = next(html_parts)
 
     keys = cited_keys(
         html for part in rendered.values() for html in (part.body_html, part.takeaway_html)
@@ -96,19 +130,25 @@ def render_article(article, sections):
         reference_ids=cited + uncited,
         citations=numbering.anchors,
         term_ids=set(linker.linked_term_ids),
-        disclaimer_html=render_markdown(article.disclaimer_note),
+        disclaimer_html=disclaimer_html,
     )
 
 
-def cached_rendered_article(article, sections):
+def rendered_article_version(article):
+    """Changes whenever anything the rendered article shows changes: the article, its
+    sections, figures and reference list, any reference, any glossary term."""
     from .signals import article_generation
 
     generations = caching.get_generations(
         article_generation(article.pk), caching.GLOSSARY, caching.REFERENCES
     )
-    key = "rendered-article:{}:{}:{}".format(
+    return "{}:{}:{}".format(
         article.pk, article.updated_at.timestamp(), ":".join(map(str, generations))
     )
+
+
+def cached_rendered_article(article, sections):
+    key = f"rendered-article:{rendered_article_version(article)}"
     rendered = cache.get(key)
     if rendered is None:
         rendered = render_article(article, sections)
@@ -116,14 +156,21 @@ def cached_rendered_article(article, sections):
     return rendered
 
 
-def store_article_terms(article):
+def store_article_terms(article_id):
     """Record which glossary terms the article links, so term pages can list it without
     scanning articles. Uses the same rendering as the page."""
-    article = Article.objects.prefetch_related(
-        Prefetch(
-            "article_references", queryset=ArticleReference.objects.select_related("reference")
+    article = (
+        Article.objects.prefetch_related(
+            Prefetch(
+                "article_references",
+                queryset=ArticleReference.objects.select_related("reference"),
+            )
         )
-    ).get(pk=article.pk)
+        .filter(pk=article_id)
+        .first()
+    )
+    if article is None:
+        return set()
     sections = list(
         article.sections.prefetch_related(
             Prefetch("figures", queryset=Figure.objects.order_by("position", "id"))

@@ -64,18 +64,29 @@ def _deleted_along_with(origin, *models):
     return model in models
 
 
+@receiver(pre_save, sender=Section)
+def remember_section_article(sender, instance, raw=False, **kwargs):
+    # A section moved to another article (possible in the section admin) leaves one behind.
+    instance._article_id_before = (
+        Section.objects.filter(pk=instance.pk).values_list("article_id", flat=True).first()
+        if instance.pk and not raw
+        else None
+    )
+
+
 @receiver([post_save, post_delete], sender=Section)
 def section_text_changed(sender, instance, origin=None, raw=False, **kwargs):
     """A section's text decides the article's glossary links and cited references."""
     if raw or (origin is not None and _deleted_along_with(origin, Article)):
         return
-    article = Article.objects.filter(pk=instance.article_id).first()
-    if article is None:
-        return
-    store_article_terms(article)
+    article_id = instance.article_id
+    store_article_terms(article_id)
+    before = getattr(instance, "_article_id_before", None)
+    if before is not None and before != article_id:
+        store_article_terms(before)
     # After commit: in the admin the reference-list inline is saved after the sections,
     # and must not find rows it is about to add already there.
-    transaction.on_commit(lambda: attach_cited_references(instance.article_id), robust=True)
+    transaction.on_commit(lambda: attach_cited_references(article_id), robust=True)
 
 
 @receiver([post_save, post_delete], sender=Figure)
@@ -83,9 +94,11 @@ def figure_caption_changed(sender, instance, origin=None, raw=False, **kwargs):
     """Figure captions are body text: they may link glossary terms."""
     if raw or (origin is not None and _deleted_along_with(origin, Article, Section)):
         return
-    article = Article.objects.filter(sections__pk=instance.section_id).first()
-    if article is not None:
-        store_article_terms(article)
+    article_id = (
+        Section.objects.filter(pk=instance.section_id).values_list("article_id", flat=True).first()
+    )
+    if article_id is not None:
+        store_article_terms(article_id)
 
 
 @receiver(pre_save, sender=Term)

@@ -13,7 +13,7 @@ from django.db.models import Q
 from glossary.linking import WORD_RE
 
 from . import page
-from .models import Article, Figure, Section
+from .models import Figure, Section
 
 LINKING_FIELDS = ("name", "aliases", "case_sensitive", "is_published")
 
@@ -50,6 +50,6 @@ def refresh_articles_for_term(term, linked_article_ids=None):
     )
     if term.pk is not None and term.is_published:
         article_ids |= article_ids_mentioning([term.name, *term.alias_list])
-    for article in Article.objects.filter(pk__in=article_ids):
-        page.store_article_terms(article)
+    for article_id in sorted(article_ids):
+        page.store_article_terms(article_id)
     return article_ids

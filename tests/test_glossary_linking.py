@@ -334,9 +334,7 @@ def test_term_change_relinks_only_articles_that_could_be_affected(
     unrelated = article_factory(sections=0)
     section_with(unrelated, "Nothing to see.")
     rendered = []
-    monkeypatch.setattr(
-        "articles.page.store_article_terms", lambda article: rendered.append(article.pk)
-    )
+    monkeypatch.setattr("articles.page.store_article_terms", rendered.append)
     term_factory(name="cortisol", slug="cortisol")
     assert rendered == [mentioning.pk]
 
@@ -345,11 +343,26 @@ def test_definition_edit_does_not_relink_articles(article_factory, oxytocin, mon
     article = article_factory(sections=0)
     section_with(article, "Oxytocin matters.")
     rendered = []
-    monkeypatch.setattr(
-        "articles.page.store_article_terms", lambda article: rendered.append(article.pk)
-    )
+    monkeypatch.setattr("articles.page.store_article_terms", rendered.append)
     oxytocin.short_definition = "Changed."
     oxytocin.save()
+    assert rendered == []
+
+
+def test_section_moved_to_another_article_updates_both(article_factory, oxytocin):
+    source = article_factory(sections=0)
+    section = section_with(source, "Oxytocin matters.")
+    target = article_factory(sections=0)
+    section.article = target
+    section.save()
+    assert (list(source.terms.all()), list(target.terms.all())) == ([], [oxytocin])
+
+
+def test_deleting_an_article_renders_nothing(article_factory, oxytocin, monkeypatch):
+    article = article_factory(sections=3, figures=1)
+    rendered = []
+    monkeypatch.setattr("articles.page.store_article_terms", rendered.append)
+    article.delete()
     assert rendered == []
 
 
@@ -424,3 +437,22 @@ def test_article_page_queries_do_not_grow_with_glossary_size(client, article_fac
         for n in range(300)
     )
     assert page_queries(client, article) == small
+
+
+def test_editing_one_section_renders_only_its_markdown_again(
+    client, article_factory, oxytocin, monkeypatch
+):
+    article = article_factory(sections=0)
+    first = section_with(article, "Oxytocin first.", position=1, anchor="one")
+    section_with(article, "Cortisol second.", position=2, anchor="two")
+    client.get(article.get_absolute_url())
+    rendered = []
+    real_render_markdown = render_markdown
+    monkeypatch.setattr(
+        "articles.page.render_markdown",
+        lambda text, **kwargs: rendered.append(text) or real_render_markdown(text, **kwargs),
+    )
+    first.body = "Oxytocin, edited."
+    first.save()
+    client.get(article.get_absolute_url())
+    assert rendered == ["Oxytocin, edited."]
