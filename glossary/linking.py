@@ -34,6 +34,9 @@ from .models import Term
 WORD_RE = re.compile(r"\w+")
 SKIPPED_ELEMENTS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "textarea"}
 INDEX_CACHE_TIMEOUT = 24 * 3600
+# Part of the cache key: change it when GlossaryIndex changes shape, so a new release never
+# unpickles an index an older one stored.
+INDEX_FORMAT = 1
 
 # Typography (smarty) turns ' into ’ in the text; names are typed with either.
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -171,8 +174,9 @@ def _skip_element(name, tag):
     return name in SKIPPED_ELEMENTS or (name == "sup" and 'class="citation' in tag)
 
 
-_shared_index = {"stamp": None, "index": None}
-_shared_lock = threading.Lock()
+# The index this process used last, with the (generation, stamp) it was current for.
+_process_index = {"stamp": None, "index": None}
+_process_lock = threading.Lock()
 
 
 def get_glossary_index():
@@ -183,12 +187,12 @@ def get_glossary_index():
     and the build stamp in the shared cache say it is current.
     """
     (generation,) = caching.get_generations(caching.GLOSSARY)
-    stamp_key = f"glossary-index-stamp:{generation}"
-    index_key = f"glossary-index:{generation}"
+    stamp_key = f"glossary-index-stamp:{INDEX_FORMAT}:{generation}"
+    index_key = f"glossary-index:{INDEX_FORMAT}:{generation}"
     stamp = cache.get(stamp_key)
-    with _shared_lock:
-        if stamp is not None and _shared_index["stamp"] == (generation, stamp):
-            return _shared_index["index"]
+    with _process_lock:
+        if stamp is not None and _process_index["stamp"] == (generation, stamp):
+            return _process_index["index"]
     index = None
     if stamp is not None:
         stored = cache.get(index_key)
@@ -199,9 +203,9 @@ def get_glossary_index():
         stamp = uuid.uuid4().hex
         cache.set(index_key, (stamp, index), INDEX_CACHE_TIMEOUT)
         cache.set(stamp_key, stamp, INDEX_CACHE_TIMEOUT)
-    with _shared_lock:
-        _shared_index["stamp"] = (generation, stamp)
-        _shared_index["index"] = index
+    with _process_lock:
+        _process_index["stamp"] = (generation, stamp)
+        _process_index["index"] = index
     return index
 
 
