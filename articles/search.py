@@ -16,20 +16,22 @@ above those that match only in the body. The index itself is kept by articles.se
 """
 
 import re
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from taggit.models import Tag
 
 from glossary.models import Term
 from site_config.tagging import tag_slug
 
 from .models import SearchEntry
-from .tags import public_tags
+from .tags import carried_by_public_items, public_tags
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -142,115 +144,206 @@ def highlighted(text):
     return mark_safe("".join(pieces))
 
 
-def entry_filters(tag_slugs, kind=None):
-    """SQL conditions (and their parameters) shared by both backends."""
-    conditions = ["(e.public_from IS NULL OR e.public_from <= %s)"]
-    params = [connection.ops.adapt_datetimefield_value(timezone.now())]
+def entry_filters(query_text, tag_slugs, kind=None):
+    """SQL conditions on entries `e`, and named parameters for them and the query."""
+    conditions = ["(e.public_from IS NULL OR e.public_from <= %(now)s)"]
+    params = {
+        "query": query_text,
+        "now": connection.ops.adapt_datetimefield_value(timezone.now()),
+    }
     if kind:
-        conditions.append("e.kind = %s")
-        params.append(kind)
-    for slug in tag_slugs:
-        conditions.append(POSITION_OF[connection.vendor])
-        params.append(f" {slug} ")
+        conditions.append("e.kind = %(kind)s")
+        params["kind"] = kind
+    for number, slug in enumerate(tag_slugs):
+        # A substring test on " a b c " that reads the slug as plain text (no LIKE wildcards).
+        conditions.append(POSITION_OF[connection.vendor].format(f"%(tag{number})s"))
+        params[f"tag{number}"] = f" {slug} "
     return " AND ".join(conditions), params
 
 
-# Tag filters: substring tests on " a b c " that treat the slug as plain text (no LIKE
-# wildcards in slugs to worry about).
+def ranges_condition(ranges, params):
+    """SQL picking rows whose `position` within their kind is in that kind's (offset, limit)."""
+    conditions = []
+    for number, (kind, (offset, limit)) in enumerate(ranges.items()):
+        conditions.append(
+            f"(kind = %(kind{number})s AND position > %(start{number})s "
+            f"AND position <= %(stop{number})s)"
+        )
+        params.update({f"kind{number}": kind, f"start{number}": offset})
+        params[f"stop{number}"] = offset + limit
+    return " OR ".join(conditions)
+
+
+def ids_by_kind(rows, ranges):
+    found = {kind: [] for kind in ranges}
+    for pk, kind in rows:
+        found[kind].append(pk)
+    return found
+
+
 POSITION_OF = {
-    "postgresql": "strpos(e.tag_slugs, %s) > 0",
-    "sqlite": "instr(e.tag_slugs, %s) > 0",
+    "postgresql": "strpos(e.tag_slugs, {}) > 0",
+    "sqlite": "instr(e.tag_slugs, {}) > 0",
 }
 
 
 class PostgresSearch:
-    QUERY = "websearch_to_tsquery('health_search', %s)"
-    HEADLINE_OPTIONS = (
+    """PostgreSQL full-text search over the stored, GIN-indexed search_vector.
+
+    Large tsvectors live out of line (TOAST), and reading them is what costs: ten thousand
+    cost about 100 ms. So matching goes through the GIN index only (a bitmap scan reads no
+    vector, and a sequential scan would read them all: the planner cannot tell, so it is
+    told), and only the best RANK_WINDOW matches by title, keywords, description and
+    headings (the small head_vector) are ranked by their full vector.
+    """
+
+    RANK_WINDOW = 500
+    HEADLINE = (
         f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, ShortWord=2, "
         'MaxFragments=2, FragmentDelimiter=" … "'
     )
     WHOLE_FIELD = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
 
-    def counts(self, query, tag_slugs):
-        where, params = entry_filters(tag_slugs)
-        sql = (
-            f"SELECT e.kind, COUNT(*) FROM articles_searchentry e "
-            f"WHERE e.search_vector @@ {self.QUERY} AND {where} GROUP BY e.kind"
-        )
-        return dict(fetch(sql, [websearch_string(query), *params]))
+    @contextmanager
+    def session(self):
+        with transaction.atomic(), connection.cursor() as cursor:
+            # For this transaction only: the GIN index, even for queries matching most rows.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            yield
 
-    def ranked_ids(self, query, kind, tag_slugs, offset, limit):
-        where, params = entry_filters(tag_slugs, kind)
+    def counts(self, query, tag_slugs):
+        where, params = entry_filters(websearch_string(query), tag_slugs)
         sql = (
-            f"SELECT e.id FROM articles_searchentry e, {self.QUERY} q "
-            f"WHERE e.search_vector @@ q AND {where} "
-            "ORDER BY (e.title_vector @@ q) DESC, ts_rank(e.search_vector, q) DESC, e.id "
-            "LIMIT %s OFFSET %s"
+            "SELECT e.kind, COUNT(*) FROM articles_searchentry e "
+            "WHERE e.search_vector @@ websearch_to_tsquery('health_search', %(query)s) "
+            f"AND {where} GROUP BY e.kind"
         )
-        return [row[0] for row in fetch(sql, [websearch_string(query), *params, limit, offset])]
+        return dict(fetch(sql, params))
+
+    def ranked_ids(self, query, ranges, tag_slugs):
+        """{kind: ids in rank order} for each kind's (offset, limit) in `ranges`."""
+        where, params = entry_filters(websearch_string(query), tag_slugs)
+        params["window"] = self.RANK_WINDOW
+        sql = f"""
+            WITH q AS (SELECT websearch_to_tsquery('health_search', %(query)s) AS query),
+            matches AS (
+                SELECT e.id, e.kind, e.search_vector, (e.title_vector @@ q.query) AS in_title,
+                    ROW_NUMBER() OVER (
+                        PARTITION BY e.kind ORDER BY (e.title_vector @@ q.query) DESC,
+                        ts_rank(e.head_vector, q.query) DESC, e.id DESC
+                    ) AS head_position
+                FROM articles_searchentry e, q
+                WHERE e.search_vector @@ q.query AND {where}
+            ),
+            ranked AS (
+                SELECT m.id, m.kind, ROW_NUMBER() OVER (
+                    PARTITION BY m.kind ORDER BY m.head_position > %(window)s, m.in_title DESC,
+                    CASE WHEN m.head_position <= %(window)s
+                        THEN ts_rank(m.search_vector, q.query) END DESC NULLS LAST,
+                    m.head_position
+                ) AS position
+                FROM matches m, q
+            )
+            SELECT id, kind FROM ranked WHERE {ranges_condition(ranges, params)}
+            ORDER BY kind, position
+        """
+        return ids_by_kind(fetch(sql, params), ranges)
 
     def highlights(self, query, ids):
-        """{id: (title, description, headings, body)} with highlight markers."""
-        sql = (
-            f"SELECT e.id, ts_headline('health_search', e.title, q, %s), "
-            f"ts_headline('health_search', e.description, q, %s), "
-            f"ts_headline('health_search', e.headings, q, %s), "
-            f"ts_headline('health_search', e.body, q, %s) "
-            f"FROM articles_searchentry e, {self.QUERY} q WHERE e.id = ANY(%s)"
-        )
-        params = [
-            *(self.WHOLE_FIELD, self.WHOLE_FIELD, self.HEADLINE_OPTIONS, self.HEADLINE_OPTIONS),
-            websearch_string(query),
-            list(ids),
-        ]
+        """{id: (title, description, headings, body)} with highlight markers.
+
+        Headlines of long bodies cost a few milliseconds each, so the body's is made only when
+        the description shows no match, and the headings' only when neither does.
+        """
+        params = {
+            "query": websearch_string(query),
+            "ids": list(ids),
+            "mark": MARK_START,
+            "whole": self.WHOLE_FIELD,
+            "headline": self.HEADLINE,
+        }
+        sql = """
+            WITH q AS (SELECT websearch_to_tsquery('health_search', %(query)s) AS query),
+            heads AS MATERIALIZED (
+                SELECT e.id,
+                    ts_headline('health_search', e.title, q.query, %(whole)s) AS title,
+                    ts_headline('health_search', e.description, q.query, %(whole)s)
+                        AS description
+                FROM articles_searchentry e, q WHERE e.id = ANY(%(ids)s)
+            ),
+            bodies AS MATERIALIZED (
+                SELECT h.id, CASE WHEN strpos(h.description, %(mark)s) = 0 THEN
+                    ts_headline('health_search', e.body, q.query, %(headline)s) END AS body
+                FROM heads h JOIN articles_searchentry e ON e.id = h.id, q
+            )
+            SELECT h.id, h.title, h.description,
+                CASE WHEN strpos(h.description || coalesce(b.body, ''), %(mark)s) = 0 THEN
+                    ts_headline('health_search', e.headings, q.query, %(headline)s) END,
+                b.body
+            FROM heads h JOIN bodies b ON b.id = h.id
+                JOIN articles_searchentry e ON e.id = h.id, q
+        """
         return {row[0]: row[1:] for row in fetch(sql, params)}
 
 
 class SqliteSearch:
+    """SQLite FTS5 over articles_searchentry_fts, ranked by bm25 with column weights."""
+
     TABLE = "articles_searchentry_fts"
     # bm25 weights for title, keywords, description, headings, body.
     RANK = f"bm25({TABLE}, 10.0, 10.0, 4.0, 4.0, 1.0)"
     TITLE_COLUMNS = ["title", "keywords"]
     SNIPPET_TOKENS = 24
 
+    def session(self):
+        # No transaction: on SQLite this project's transactions take the write lock.
+        return nullcontext()
+
     def counts(self, query, tag_slugs):
-        where, params = entry_filters(tag_slugs)
+        where, params = entry_filters(fts5_match(query), tag_slugs)
         sql = (
             f"SELECT e.kind, COUNT(*) FROM {self.TABLE} "
             f"JOIN articles_searchentry e ON e.id = {self.TABLE}.rowid "
-            f"WHERE {self.TABLE} MATCH %s AND {where} GROUP BY e.kind"
+            f"WHERE {self.TABLE} MATCH %(query)s AND {where} GROUP BY e.kind"
         )
-        return dict(fetch(sql, [fts5_match(query), *params]))
+        return dict(fetch(sql, params))
 
-    def ranked_ids(self, query, kind, tag_slugs, offset, limit):
-        where, params = entry_filters(tag_slugs, kind)
-        sql = (
-            f"SELECT e.id FROM {self.TABLE} "
-            f"JOIN articles_searchentry e ON e.id = {self.TABLE}.rowid "
-            f"WHERE {self.TABLE} MATCH %s AND {where} "
-            f"ORDER BY e.id IN (SELECT rowid FROM {self.TABLE} WHERE {self.TABLE} MATCH %s) DESC, "
-            f"{self.RANK}, e.id LIMIT %s OFFSET %s"
-        )
-        params = [
-            fts5_match(query),
-            *params,
-            fts5_match(query, self.TITLE_COLUMNS),
-            limit,
-            offset,
-        ]
-        return [row[0] for row in fetch(sql, params)]
+    def ranked_ids(self, query, ranges, tag_slugs):
+        """{kind: ids in rank order} for each kind's (offset, limit) in `ranges`."""
+        where, params = entry_filters(fts5_match(query), tag_slugs)
+        params["title_query"] = fts5_match(query, self.TITLE_COLUMNS)
+        sql = f"""
+            SELECT id, kind FROM (
+                SELECT id, kind, ROW_NUMBER() OVER (
+                    PARTITION BY kind ORDER BY in_title DESC, score, id
+                ) AS position
+                FROM (
+                    SELECT e.id, e.kind, {self.RANK} AS score, e.id IN (
+                        SELECT rowid FROM {self.TABLE} WHERE {self.TABLE} MATCH %(title_query)s
+                    ) AS in_title
+                    FROM {self.TABLE} JOIN articles_searchentry e ON e.id = {self.TABLE}.rowid
+                    WHERE {self.TABLE} MATCH %(query)s AND {where}
+                )
+            )
+            WHERE {ranges_condition(ranges, params)}
+            ORDER BY kind, position
+        """
+        return ids_by_kind(fetch(sql, params), ranges)
 
     def highlights(self, query, ids):
+        """{id: (title, description, headings, body)} with highlight markers."""
         marks = f"'{MARK_START}', '{MARK_END}'"
         snippet = f"'…', {self.SNIPPET_TOKENS}"
-        placeholders = ", ".join(["%s"] * len(ids))
+        params = {"query": fts5_match(query)}
+        params.update((f"id{number}", pk) for number, pk in enumerate(ids))
+        placeholders = ", ".join(f"%(id{number})s" for number in range(len(ids)))
         sql = (
             f"SELECT rowid, highlight({self.TABLE}, 0, {marks}), "
             f"highlight({self.TABLE}, 2, {marks}), snippet({self.TABLE}, 3, {marks}, {snippet}), "
             f"snippet({self.TABLE}, 4, {marks}, {snippet}) "
-            f"FROM {self.TABLE} WHERE {self.TABLE} MATCH %s AND rowid IN ({placeholders})"
+            f"FROM {self.TABLE} WHERE {self.TABLE} MATCH %(query)s AND rowid IN ({placeholders})"
         )
-        return {row[0]: row[1:] for row in fetch(sql, [fts5_match(query), *ids])}
+        return {row[0]: row[1:] for row in fetch(sql, params)}
 
 
 def fetch(sql, params):
@@ -297,7 +390,8 @@ class RankedIds:
         limit = min(self.total if index.stop is None else index.stop, self.total) - offset
         if limit <= 0:
             return []
-        return self.search.ranked_ids(self.query, self.kind, self.tag_slugs, offset, limit)
+        ranges = {self.kind: (offset, limit)}
+        return self.search.ranked_ids(self.query, ranges, self.tag_slugs)[self.kind]
 
 
 @dataclass
@@ -335,21 +429,26 @@ def run_search(query, tag_slugs=(), kind=None, page_number=None):
     if not query:
         return [], {}
     search = backend()
-    tag_slugs = list(tag_slugs)
+    with search.session():
+        return search_with(search, query, list(tag_slugs), kind, page_number)
+
+
+def search_with(search, query, tag_slugs, kind, page_number):
     counts = search.counts(query, tag_slugs)
-    groups = []
-    for group_kind in KIND_LABELS if kind is None else [kind]:
-        total = counts.get(group_kind, 0)
-        if not total:
-            continue
-        ranked = RankedIds(search, query, group_kind, tag_slugs, total)
-        group = ResultGroup(group_kind, KIND_LABELS[group_kind], total, [])
-        if kind is None:
-            group.results = ranked[: GROUP_SIZES[group_kind]]
-        else:
-            group.page_obj = Paginator(ranked, RESULTS_PER_PAGE).get_page(page_number)
-            group.results = list(group.page_obj.object_list)
-        groups.append(group)
+    groups = [
+        ResultGroup(group_kind, label, counts[group_kind], [])
+        for group_kind, label in KIND_LABELS.items()
+        if counts.get(group_kind) and kind in (None, group_kind)
+    ]
+    if kind is None and groups:
+        ranges = {group.kind: (0, GROUP_SIZES[group.kind]) for group in groups}
+        ranked = search.ranked_ids(query, ranges, tag_slugs)
+        for group in groups:
+            group.results = ranked[group.kind]
+    for group in groups if kind else []:
+        ranked = RankedIds(search, query, group.kind, tag_slugs, group.count)
+        group.page_obj = Paginator(ranked, RESULTS_PER_PAGE).get_page(page_number)
+        group.results = list(group.page_obj.object_list)
     all_ids = [pk for group in groups for pk in group.results]
     results = results_for(search, query, all_ids)
     for group in groups:
@@ -403,7 +502,11 @@ def search_suggestions(query):
             if tag_slug(word):
                 tag_filter |= Q(slug__icontains=tag_slug(word))
         terms = list(Term.objects.public().filter(term_filter).only("name", "slug")[:SUGGESTIONS])
-        tags = list(public_tags().filter(tag_filter).order_by("name")[:SUGGESTIONS])
+        tags = list(
+            Tag.objects.filter(tag_filter)
+            .filter(carried_by_public_items())
+            .order_by("name")[:SUGGESTIONS]
+        )
     if not tags:
         tags = list(public_tags().order_by("-total", "name")[:SUGGESTIONS])
     return terms, tags

@@ -6,7 +6,7 @@ Tags are taggit's; a tag's slug is its identity (see site_config.tagging).
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from taggit.models import Tag, TaggedItem
 
 from glossary.models import Term
@@ -37,6 +37,23 @@ def public_tags():
         )
         .annotate(total=F("article_count") + F("term_count") + F("reference_count"))
         .filter(total__gt=0)
+    )
+
+
+def carried_by_public_items():
+    """A condition on tags: some public article, published term or reference carries it."""
+    types = ContentType.objects.get_for_models(Article, Term, Reference)
+
+    def tagged(model, visible):
+        items = TaggedItem.objects.filter(tag=OuterRef("pk"), content_type=types[model])
+        if visible is not None:
+            items = items.filter(object_id__in=visible.values("pk"))
+        return Exists(items)
+
+    return (
+        tagged(Article, Article.objects.public())
+        | tagged(Term, Term.objects.public())
+        | tagged(Reference, None)
     )
 
 
