@@ -282,29 +282,34 @@ def article_full_of(article_factory, reference_factory, term_factory):
     `word` (whose definition is the text too) is mentioned and the reference cited."""
 
     def make(text, word):
-        term_factory(name=word, slug=word, short_definition=text, body=text)
+        # Cut to each column's length: PostgreSQL enforces them.
+        term_factory(name=word, slug=word, short_definition=text[:300], body=text)
         article = article_factory(
             sections=0,
-            title=text,
+            title=text[:200],
             summary=text,
-            authors=text,
-            reviewed_by=text,
+            authors=text[:300],
+            reviewed_by=text[:200],
             disclaimer_note=text,
             tags=[text[:90].strip() or "x"],
         )
         section = Section.objects.create(
             article=article,
-            heading=text,
+            heading=text[:200],
             anchor="payload",
             body=f"{word.capitalize()} is a hormone [@ref-{word}].\n\n{text}",
             takeaway=text,
         )
         Figure.objects.create(
-            section=section, image=png_file(), alt_text=text, caption=text, credit=text
+            section=section, image=png_file(), alt_text=text, caption=text, credit=text[:200]
         )
         article.references.add(
             reference_factory(
-                key=f"ref-{word}", authors=text, title=text, container=text, pages=text[:50]
+                key=f"ref-{word}",
+                authors=text,
+                title=text[:500],
+                container=text[:300],
+                pages=text[:50],
             )
         )
         return article
@@ -326,7 +331,7 @@ def test_term_page_leaves_nothing_executable(client, term_factory, payload):
     terms = []
     for text in (HARMLESS, payload):
         term = term_factory(aliases=text, body=text)
-        term.related.add(term_factory(short_definition=text))
+        term.related.add(term_factory(short_definition=text[:300]))
         terms.append(term.get_absolute_url())
     assert_pages_are_safe(client, terms[1:], terms[:1])
 
