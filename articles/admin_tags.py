@@ -148,8 +148,9 @@ class TagAdmin(admin.ModelAdmin):
         if not rows:
             return "Not used anywhere."
         return format_html(
-            '<ul class="tag-usage">{}</ul>',
+            '<ul class="tag-usage">{}</ul><p class="help">{}</p>',
             format_html_join("", '<li><a href="{}">{}</a> {}</li>', rows),
+            "The counts in the tag list link to everything that carries the tag.",
         )
 
     @admin.action(description="Merge selected tags into one")

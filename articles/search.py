@@ -25,13 +25,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from taggit.models import Tag
 
 from glossary.models import Term
 from site_config.tagging import tag_slug
 
 from .models import SearchEntry
-from .tags import carried_by_public_items, public_tags
+from .tags import public_tags, recent_topics
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -174,11 +173,14 @@ def ranges_condition(ranges, params):
     return " OR ".join(conditions)
 
 
-def ids_by_kind(rows, ranges):
-    found = {kind: [] for kind in ranges}
-    for pk, kind in rows:
-        found[kind].append(pk)
-    return found
+def ids_and_totals(rows, ranges):
+    """({kind: ids in rank order}, {kind: how many match}) from (id, kind, total) rows."""
+    ids = {kind: [] for kind in ranges}
+    totals = {}
+    for pk, kind, total in rows:
+        ids[kind].append(pk)
+        totals[kind] = total
+    return ids, totals
 
 
 POSITION_OF = {
@@ -221,7 +223,7 @@ class PostgresSearch:
         return dict(fetch(sql, params))
 
     def ranked_ids(self, query, ranges, tag_slugs):
-        """{kind: ids in rank order} for each kind's (offset, limit) in `ranges`."""
+        """({kind: ids in rank order}, {kind: matches}) for each kind's (offset, limit)."""
         where, params = entry_filters(websearch_string(query), tag_slugs)
         params["window"] = self.RANK_WINDOW
         sql = f"""
@@ -241,13 +243,13 @@ class PostgresSearch:
                     CASE WHEN m.head_position <= %(window)s
                         THEN ts_rank(m.search_vector, q.query) END DESC NULLS LAST,
                     m.head_position
-                ) AS position
+                ) AS position, COUNT(*) OVER (PARTITION BY m.kind) AS total
                 FROM matches m, q
             )
-            SELECT id, kind FROM ranked WHERE {ranges_condition(ranges, params)}
+            SELECT id, kind, total FROM ranked WHERE {ranges_condition(ranges, params)}
             ORDER BY kind, position
         """
-        return ids_by_kind(fetch(sql, params), ranges)
+        return ids_and_totals(fetch(sql, params), ranges)
 
     def highlights(self, query, ids):
         """{id: (title, description, headings, body)} with highlight markers.
@@ -309,14 +311,14 @@ class SqliteSearch:
         return dict(fetch(sql, params))
 
     def ranked_ids(self, query, ranges, tag_slugs):
-        """{kind: ids in rank order} for each kind's (offset, limit) in `ranges`."""
+        """({kind: ids in rank order}, {kind: matches}) for each kind's (offset, limit)."""
         where, params = entry_filters(fts5_match(query), tag_slugs)
         params["title_query"] = fts5_match(query, self.TITLE_COLUMNS)
         sql = f"""
-            SELECT id, kind FROM (
+            SELECT id, kind, total FROM (
                 SELECT id, kind, ROW_NUMBER() OVER (
                     PARTITION BY kind ORDER BY in_title DESC, score, id
-                ) AS position
+                ) AS position, COUNT(*) OVER (PARTITION BY kind) AS total
                 FROM (
                     SELECT e.id, e.kind, {self.RANK} AS score, e.id IN (
                         SELECT rowid FROM {self.TABLE} WHERE {self.TABLE} MATCH %(title_query)s
@@ -328,7 +330,7 @@ class SqliteSearch:
             WHERE {ranges_condition(ranges, params)}
             ORDER BY kind, position
         """
-        return ids_by_kind(fetch(sql, params), ranges)
+        return ids_and_totals(fetch(sql, params), ranges)
 
     def highlights(self, query, ids):
         """{id: (title, description, headings, body)} with highlight markers."""
@@ -391,7 +393,7 @@ class RankedIds:
         if limit <= 0:
             return []
         ranges = {self.kind: (offset, limit)}
-        return self.search.ranked_ids(self.query, ranges, self.tag_slugs)[self.kind]
+        return self.search.ranked_ids(self.query, ranges, self.tag_slugs)[0][self.kind]
 
 
 @dataclass
@@ -413,6 +415,7 @@ GROUP_SIZES = {
     SearchEntry.Kind.TERM: 5,
     SearchEntry.Kind.REFERENCE: 5,
 }
+GROUP_SIZES_FROM_START = {kind: (0, size) for kind, size in GROUP_SIZES.items()}
 RESULTS_PER_PAGE = 20
 KIND_LABELS = {
     SearchEntry.Kind.ARTICLE: "Articles",
@@ -434,21 +437,23 @@ def run_search(query, tag_slugs=(), kind=None, page_number=None):
 
 
 def search_with(search, query, tag_slugs, kind, page_number):
-    counts = search.counts(query, tag_slugs)
-    groups = [
-        ResultGroup(group_kind, label, counts[group_kind], [])
-        for group_kind, label in KIND_LABELS.items()
-        if counts.get(group_kind) and kind in (None, group_kind)
-    ]
-    if kind is None and groups:
-        ranges = {group.kind: (0, GROUP_SIZES[group.kind]) for group in groups}
-        ranked = search.ranked_ids(query, ranges, tag_slugs)
-        for group in groups:
-            group.results = ranked[group.kind]
-    for group in groups if kind else []:
-        ranked = RankedIds(search, query, group.kind, tag_slugs, group.count)
-        group.page_obj = Paginator(ranked, RESULTS_PER_PAGE).get_page(page_number)
-        group.results = list(group.page_obj.object_list)
+    if kind is None:
+        # The best few of every kind, and how many match, in one pass over the matches.
+        ranked, counts = search.ranked_ids(query, GROUP_SIZES_FROM_START, tag_slugs)
+        groups = [
+            ResultGroup(group_kind, label, counts[group_kind], ranked[group_kind])
+            for group_kind, label in KIND_LABELS.items()
+            if counts.get(group_kind)
+        ]
+    else:
+        counts = search.counts(query, tag_slugs)
+        groups = []
+        if counts.get(kind):
+            group = ResultGroup(kind, KIND_LABELS[kind], counts[kind], [])
+            ranked = RankedIds(search, query, kind, tag_slugs, group.count)
+            group.page_obj = Paginator(ranked, RESULTS_PER_PAGE).get_page(page_number)
+            group.results = list(group.page_obj.object_list)
+            groups.append(group)
     all_ids = [pk for group in groups for pk in group.results]
     results = results_for(search, query, all_ids)
     for group in groups:
@@ -490,7 +495,7 @@ SUGGESTIONS = 8
 
 def search_suggestions(query):
     """(glossary terms, tags) whose names contain a word of the query, for a search that
-    found nothing; the most used topics when no word gives any."""
+    found nothing; the topics of the newest articles when no word gives any."""
     words = [word for word in query.words if len(word) >= 3][:5]
     terms, tags = [], []
     if words:
@@ -502,11 +507,7 @@ def search_suggestions(query):
             if tag_slug(word):
                 tag_filter |= Q(slug__icontains=tag_slug(word))
         terms = list(Term.objects.public().filter(term_filter).only("name", "slug")[:SUGGESTIONS])
-        tags = list(
-            Tag.objects.filter(tag_filter)
-            .filter(carried_by_public_items())
-            .order_by("name")[:SUGGESTIONS]
-        )
+        tags = list(public_tags().filter(tag_filter).order_by("name")[:SUGGESTIONS])
     if not tags:
-        tags = list(public_tags().order_by("-total", "name")[:SUGGESTIONS])
+        tags = recent_topics(SUGGESTIONS)
     return terms, tags

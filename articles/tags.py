@@ -6,7 +6,7 @@ Tags are taggit's; a tag's slug is its identity (see site_config.tagging).
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from taggit.models import Tag, TaggedItem
 
 from glossary.models import Term
@@ -16,28 +16,6 @@ from .models import Article, Reference
 from .search_index import index_tagged_objects
 
 ITEMS = "taggit_taggeditem_items"
-
-
-def public_tags():
-    """Tags carried by a public article, a published term or a reference, with counts of
-    each (article_count, term_count, reference_count, total)."""
-    types = ContentType.objects.get_for_models(Article, Term, Reference)
-
-    def count_of(model, visible):
-        condition = Q(**{f"{ITEMS}__content_type": types[model]})
-        if visible is not None:
-            condition &= Q(**{f"{ITEMS}__object_id__in": visible.values("pk")})
-        return Count(ITEMS, filter=condition)
-
-    return (
-        Tag.objects.annotate(
-            article_count=count_of(Article, Article.objects.public()),
-            term_count=count_of(Term, Term.objects.public()),
-            reference_count=count_of(Reference, None),
-        )
-        .annotate(total=F("article_count") + F("term_count") + F("reference_count"))
-        .filter(total__gt=0)
-    )
 
 
 def carried_by_public_items():
@@ -57,9 +35,49 @@ def carried_by_public_items():
     )
 
 
+def public_tags():
+    """Tags that some public article, published term or reference carries."""
+    return Tag.objects.filter(carried_by_public_items())
+
+
 def public_tag_counts():
-    """Every tag with public items, by name, with its counts."""
-    return list(public_tags().order_by("name"))
+    """Every public tag, by name, with how many public articles, published terms and
+    references carry it (article_count, term_count, reference_count, total)."""
+    types = ContentType.objects.get_for_models(Article, Term, Reference)
+
+    def count_of(model, visible):
+        condition = Q(**{f"{ITEMS}__content_type": types[model]})
+        if visible is not None:
+            condition &= Q(**{f"{ITEMS}__object_id__in": visible.values("pk")})
+        return Count(ITEMS, filter=condition)
+
+    tags = list(
+        public_tags()
+        .annotate(
+            article_count=count_of(Article, Article.objects.public()),
+            term_count=count_of(Term, Term.objects.public()),
+            reference_count=count_of(Reference, None),
+        )
+        .order_by("name")
+    )
+    for tag in tags:
+        tag.total = tag.article_count + tag.term_count + tag.reference_count
+    return tags
+
+
+def recent_topics(limit=8):
+    """Tags of the newest public articles."""
+    newest = Article.objects.public().order_by("-publish_at", "-created_at").values("pk")[:20]
+    return list(
+        Tag.objects.filter(
+            **{
+                f"{ITEMS}__content_type": ContentType.objects.get_for_model(Article),
+                f"{ITEMS}__object_id__in": newest,
+            }
+        )
+        .distinct()
+        .order_by("name")[:limit]
+    )
 
 
 def filter_by_tags(queryset, slugs):
@@ -86,13 +104,15 @@ def co_occurring_tags(slugs, limit=12):
     )
 
 
-def tag_usage(tag):
-    """{"articles": [...], "terms": [...], "references": [...]}: everything carrying the tag,
-    drafts and unpublished terms included (for editors)."""
+def tag_usage(tag, limit=50):
+    """{"articles": [...], "terms": [...], "references": [...]}: the first `limit` of each
+    carrying the tag, drafts and unpublished terms included (for editors)."""
     return {
-        "articles": list(Article.objects.filter(tags=tag).only("title", "status", "publish_at")),
-        "terms": list(Term.objects.filter(tags=tag).only("name", "is_published")),
-        "references": list(Reference.objects.filter(tags=tag).only("key", "title")),
+        "articles": list(
+            Article.objects.filter(tags=tag).only("title", "status", "publish_at")[:limit]
+        ),
+        "terms": list(Term.objects.filter(tags=tag).only("name", "is_published")[:limit]),
+        "references": list(Reference.objects.filter(tags=tag).only("key", "title")[:limit]),
     }
 
 

@@ -276,7 +276,7 @@ def test_no_results_page_suggests_matching_terms_and_topics(client, write_articl
     assert "/tags/oxytocin-research/" in links
 
 
-def test_no_results_page_suggests_popular_topics_when_nothing_matches(client, write_article):
+def test_no_results_page_suggests_recent_topics_when_nothing_matches(client, write_article):
     write_article("Bonding", "Plain words.", tags=["hormones"])
     empty = BeautifulSoup(search(client, "zzzqqq").content, "html.parser").select_one(
         ".search-empty"
@@ -521,3 +521,10 @@ def test_paging_through_many_matches_shows_each_once_title_matches_first(
     second = found(client, "oxytocin", kind="article", page="2")["article"]
     assert sorted(first[:4]) == sorted(title_matches)
     assert sorted(first + second) == sorted(body_matches + title_matches)
+
+
+def test_demo_content_is_searchable_once_loaded(client):
+    call_command("load_demo", verbosity=0)
+    results = found(client, "oxytocin")
+    assert results["article"] and results["term"]
+    assert SearchEntry.objects.filter(kind="article").count() == Article.objects.public().count()
