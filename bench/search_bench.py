@@ -331,6 +331,7 @@ def time_pages(tags):
         "tag_page_5": f"/tags/{busiest}/?page=5",
         "list": "/articles/",
         "list_two_tags": f"/articles/?tag={busiest}&tag={tags[1].slug}",
+        "topics": "/tags/",
     }
     row = {}
     for name, url in pages.items():
@@ -362,7 +363,8 @@ def print_table(rows):
     header = (
         "| database | articles | index build s | search median ms | search p95 ms | "
         "engine median ms | engine p95 ms | search queries | tag page ms (queries) | "
-        "tag page 5 ms (queries) | list ms (queries) | list 2 tags ms (queries) |"
+        "tag page 5 ms (queries) | list ms (queries) | list 2 tags ms (queries) | "
+        "topics ms (queries) |"
     )
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
@@ -375,7 +377,8 @@ def print_table(rows):
             f"{row['tag_median_ms']:.1f} ({row['tag_queries']}) | "
             f"{row['tag_page_5_median_ms']:.1f} ({row['tag_page_5_queries']}) | "
             f"{row['list_median_ms']:.1f} ({row['list_queries']}) | "
-            f"{row['list_two_tags_median_ms']:.1f} ({row['list_two_tags_queries']}) |"
+            f"{row['list_two_tags_median_ms']:.1f} ({row['list_two_tags_queries']}) | "
+            f"{row['topics_median_ms']:.1f} ({row['topics_queries']}) |"
         )
 
 
