@@ -24,13 +24,13 @@ def client_ip(request):
     try:
         return str(ipaddress.ip_address(address))
     except ValueError:
-        return "unknown"
+        return None  # django-axes stores it in an address field: no made-up values
 
 
 def is_over_limit(scope, client, limit, window_seconds):
     """Count one request in the client's current fixed window; True once past the limit."""
     window = int(time.time() // window_seconds)
-    key = f"ratelimit:{scope}:{client}:{window}"
+    key = f"ratelimit:{scope}:{client or 'unknown'}:{window}"
     cache.add(key, 0, window_seconds + 1)
     try:
         count = cache.incr(key)

@@ -269,6 +269,14 @@ def test_scheme_relative_next_is_ignored_after_sign_in(client, editor):
     assert "evil.example" not in response["Location"]
 
 
+def test_sign_in_without_a_client_address_is_recorded(client, editor):
+    # e.g. a test client or a unix socket: no REMOTE_ADDR. Stored as no address, not a 500.
+    response = client.post(
+        "/admin/login/", {"username": "editor", "password": PASSWORD}, REMOTE_ADDR=""
+    )
+    assert response.status_code == HTTPStatus.FOUND
+
+
 # Uploaded figure images
 
 
