@@ -27,6 +27,7 @@ from .forms import (
 from .models import Article, ArticleReference, Figure, Reference, Section
 from .reference_import import ReferenceImportForm, create_references, parse_references
 from .reviews import REVIEW_STATES, review_state_filter
+from .signals import refresh_once_per_article
 
 # Registers Article with its sections, figures and reference list before the admin below.
 from .revisions import article_text_lines, diff_lines  # isort: skip
@@ -150,6 +151,11 @@ class ArticleAdmin(VersionAdmin):
         form.can_publish = self.has_publish_permission(request)
         form.kept_publishing = getattr(request, "kept_publishing", None)
         return form
+
+    def save_related(self, request, form, formsets, change):
+        # Sections and figures are saved one by one: re-render the article once, at the end.
+        with refresh_once_per_article():
+            super().save_related(request, form, formsets, change)
 
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
@@ -289,7 +295,7 @@ class ArticleAdmin(VersionAdmin):
                     f"{compare_url}?old={older.pk}&new={version.pk}" if older else None
                 ),
             }
-            for version, older in zip(versions, [*versions[1:], None], strict=True)
+            for version, older in zip(versions, [*versions[1:], None][: len(versions)], strict=True)
         ]
         context = {"action_list": action_list, "compare_url": compare_url}
         return super().history_view(request, object_id, {**context, **(extra_context or {})})
@@ -329,7 +335,8 @@ class SectionAdmin(VersionAdmin):
     autocomplete_fields = ["article"]
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
+        with refresh_once_per_article():
+            super().save_related(request, form, formsets, change)
         # A section saved on its own page is still a change to its article: record the
         # article (with all its sections and figures) in the same revision.
         if reversion.is_active():

@@ -1,5 +1,8 @@
 """Invalidate cached renderings when content changes (see site_config.caching)."""
 
+import threading
+from contextlib import contextmanager
+
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
@@ -53,9 +56,35 @@ def term_changed(sender, **kwargs):
 
 
 # Stored term usage (Article.terms) and the reference list follow the article's text.
-# These run synchronously in the saving request: an admin save re-renders the affected
-# articles once per saved section or figure, which is quick at this site's sizes. Move
-# them to a task queue if saves ever get slow.
+# These run synchronously in the saving request. Saving many sections at once (an admin
+# save with inlines, load_demo) wraps the saves in `refresh_once_per_article()`, so each
+# article is re-rendered once at the end instead of once per saved section or figure.
+
+_deferred = threading.local()
+
+
+@contextmanager
+def refresh_once_per_article():
+    """Collect the articles whose term usage must be refreshed; refresh each once on exit."""
+    if getattr(_deferred, "article_ids", None) is not None:  # already collecting
+        yield
+        return
+    _deferred.article_ids = set()
+    try:
+        yield
+        article_ids = _deferred.article_ids
+    finally:
+        _deferred.article_ids = None
+    for article_id in sorted(article_ids):
+        store_article_terms(article_id)
+
+
+def _refresh_article_terms(article_id):
+    pending = getattr(_deferred, "article_ids", None)
+    if pending is None:
+        store_article_terms(article_id)
+    else:
+        pending.add(article_id)
 
 
 def _deleted_along_with(origin, *models):
@@ -80,10 +109,10 @@ def section_text_changed(sender, instance, origin=None, raw=False, **kwargs):
     if raw or (origin is not None and _deleted_along_with(origin, Article)):
         return
     article_id = instance.article_id
-    store_article_terms(article_id)
+    _refresh_article_terms(article_id)
     before = getattr(instance, "_article_id_before", None)
     if before is not None and before != article_id:
-        store_article_terms(before)
+        _refresh_article_terms(before)
     # After commit: in the admin the reference-list inline is saved after the sections,
     # and must not find rows it is about to add already there.
     transaction.on_commit(lambda: attach_cited_references(article_id), robust=True)
@@ -98,7 +127,7 @@ def figure_caption_changed(sender, instance, origin=None, raw=False, **kwargs):
         Section.objects.filter(pk=instance.section_id).values_list("article_id", flat=True).first()
     )
     if article_id is not None:
-        store_article_terms(article_id)
+        _refresh_article_terms(article_id)
 
 
 @receiver(pre_save, sender=Term)

@@ -3,9 +3,15 @@ import sys
 
 from django.db import connection
 from django.db.utils import DatabaseError
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -78,3 +84,8 @@ def server_error(request):
         return database_unavailable_response()
     # No request context: the database may be the very thing that failed.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def favicon(request):
+    # Resolved per request: the hashed static name exists only after collectstatic.
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

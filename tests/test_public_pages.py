@@ -580,3 +580,9 @@ def test_scheduled_article_appears_once_its_time_comes(client, article_factory, 
     time_machine.move_to(timezone.now() + timedelta(hours=3))
     assert ">Scheduled<" in page(client, "/articles/")
     assert Article.objects.public().count() == 1
+
+
+def test_favicon_ico_redirects_to_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert response["Location"].endswith("img/favicon.svg")
