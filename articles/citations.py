@@ -32,6 +32,8 @@ from .rendering import (
 KEY_RE = r"[A-Za-z0-9_-]+"
 WELL_FORMED_RE = re.compile(rf"\[\s*@{KEY_RE}(?:\s*;\s*@{KEY_RE})*\s*\]")
 KEY_IN_GROUP_RE = re.compile(rf"@({KEY_RE})")
+# "tissues [@key]." renders as "tissues¹.": the superscript sits against the word.
+SPACED_MARKER_RE = re.compile(r"[ \t]*" + MARKER_RE.pattern)
 RANGE_MIN_LENGTH = 3
 HEADING_IN_MESSAGES = 40
 
@@ -116,7 +118,7 @@ class CitationNumbering:
         if MARK_START not in html_text:
             return html_text
         return transform_text_nodes(
-            html_text, lambda text: MARKER_RE.sub(self._render_marker, text)
+            html_text, lambda text: SPACED_MARKER_RE.sub(self._render_marker, text)
         )
 
     def _render_marker(self, match):
