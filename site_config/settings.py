@@ -69,7 +69,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "site_config.middleware.CSPMiddleware",
     "site_config.middleware.SecurityHeadersMiddleware",
     "site_config.unavailable.DatabaseUnavailableMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",

@@ -1,7 +1,9 @@
-"""Small views for testing what the page cache refuses to share."""
+"""Small views for the production tests: what the page cache refuses to share, a view with
+its own CSP, a rate-limited search."""
 
 import uuid
 
+from csp.decorators import csp_update
 from django.http import HttpResponse
 from django.template import engines
 from django.urls import include, path
@@ -31,6 +33,11 @@ def varies_on_language(request):
     return response
 
 
+@csp_update({"img-src": ["https://images.example.org"]})
+def with_its_own_csp(request):
+    return HttpResponse("A page that shows images from another host.")
+
+
 @rate_limit_search
 def limited_search(request):
     return HttpResponse(f"Results for {request.GET.get('q', '')}")
@@ -42,6 +49,7 @@ urlpatterns = [
     path("csrf-form/", csrf_form),
     path("varies-on-language/", varies_on_language),
     path("limited-search/", limited_search),
+    path("own-csp/", with_its_own_csp),
     # The site's own pages, for templates that link to them.
     path("", include("site_config.urls")),
 ]

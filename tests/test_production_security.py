@@ -115,6 +115,23 @@ def test_not_modified_answer_carries_the_security_headers(client, site):
     assert_security_headers(response)
 
 
+def test_site_wide_policy_is_django_csps(client):
+    from csp.utils import build_policy
+
+    assert client.get("/robots.txt")["Content-Security-Policy"] == build_policy()
+
+
+@pytest.mark.urls("tests.production_urls")
+def test_a_view_can_still_change_its_policy(client):
+    csp = client.get("/own-csp/")["Content-Security-Policy"]
+    assert "img-src 'self' https://images.example.org" in csp
+
+
+def test_policy_follows_changed_settings(client, settings):
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"]}}
+    assert client.get("/robots.txt")["Content-Security-Policy"] == "default-src 'self'"
+
+
 def test_plain_http_is_redirected_to_https_when_https_is_on(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     response = client.get("/")
