@@ -11,17 +11,19 @@ pytestmark = pytest.mark.django_db
 def test_sections_saved_together_rerender_their_article_once(article_factory, term_factory):
     term_factory(name="oxytocin", slug="oxytocin")
     article = article_factory(sections=0)
-    with mock.patch.object(signals, "store_article_terms") as store:
-        with signals.refresh_once_per_article():
-            for position in range(5):
-                Section.objects.create(
-                    article=article,
-                    position=position,
-                    heading=f"Part {position}",
-                    anchor=f"part-{position}",
-                    body="About oxytocin.",
-                )
-            assert store.call_count == 0
+    with (
+        mock.patch.object(signals, "store_article_terms") as store,
+        signals.refresh_once_per_article(),
+    ):
+        for position in range(5):
+            Section.objects.create(
+                article=article,
+                position=position,
+                heading=f"Part {position}",
+                anchor=f"part-{position}",
+                body="About oxytocin.",
+            )
+        assert store.call_count == 0
     store.assert_called_once_with(article.pk)
 
 
