@@ -284,7 +284,6 @@ def test_renaming_a_key_rewrites_its_citations(staff_client, section):
     assert section.body == "Shown [@neal-wagner-2018; @a] but `[@neal-2018]` in code stays."
 
 
-
 def test_superscript_sits_against_the_preceding_word():
     html = number("Hormones act on distant tissues [@a].", {"a": 1})
     assert "tissues<sup" in html
