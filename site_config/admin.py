@@ -5,6 +5,10 @@ from django.urls import reverse
 from .forms import SiteSettingsForm
 from .models import Redirect, SiteSettings
 
+admin.site.site_header = "Health Library administration"
+admin.site.site_title = "Health Library admin"
+admin.site.index_title = "Articles, glossary and references"
+
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):

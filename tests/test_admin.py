@@ -720,3 +720,10 @@ def test_reference_errors_are_sentences(staff_client, field, value, start):
     [error] = field_errors(response, field)
     assert error.startswith(start)
     assert typed_values_kept(data, response, "reference_form") == {}
+
+
+def test_admin_names_the_site_and_widens_long_inputs(staff_client):
+    response = staff_client.get("/admin/")
+    html = response.content.decode()
+    assert "Health Library administration" in html
+    assert "css/admin.css" in html
