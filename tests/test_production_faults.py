@@ -16,6 +16,7 @@ import urllib.request
 from http import HTTPStatus
 
 import pytest
+from django.conf import global_settings
 from django.conf import settings as django_settings
 
 from site_config.models import SiteSettings
@@ -167,9 +168,11 @@ def test_edit_shows_on_both_app_servers_at_once(two_app_servers, article_factory
 @pytest.mark.postgres
 @pytest.mark.redis
 def test_banner_edit_saved_through_one_server_shows_on_the_other(
-    two_app_servers, django_user_model
+    two_app_servers, django_user_model, settings
 ):
     first, second = two_app_servers
+    # The servers run with production hashers, not the fast one the test process uses.
+    settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
     django_user_model.objects.create_superuser("admin", "", "a-long-pass-phrase-for-tests")
     assert "Ask your pharmacist" not in body_of(second, "/")
 
