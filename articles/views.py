@@ -34,11 +34,18 @@ TAG_PAGE_TERMS = 30
 TAG_PAGE_REFERENCES = 20
 
 
+MAX_TAG_FILTERS = 10
+
+
 def tag_slugs_from(request):
     """Distinct tag slugs from ?tag=a&tag=b, written as taggit writes slugs ("Ménopause" is
     "menopause"); anything odd is dropped."""
+    values = request.GET.getlist("tag")
+    if len(values) > MAX_TAG_FILTERS:
+        # Never answer a narrower question than was asked by dropping some of the tags.
+        raise Http404("Too many topics in one filter.")
     slugs = []
-    for value in request.GET.getlist("tag")[:10]:
+    for value in values:
         value = tag_slug(value[:100])
         if value and value not in slugs:
             slugs.append(value)
