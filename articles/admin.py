@@ -15,6 +15,7 @@ from reversion.models import Version
 from site_config.roles import PUBLISH_PERMISSION
 
 from . import admin_tags  # noqa: F401 (the Tag admin: rename, merge, where used)
+from .batching import once_per_article
 from .citations import rename_cited_key
 from .forms import (
     ArticleAdminForm,
@@ -27,7 +28,6 @@ from .forms import (
 from .models import Article, ArticleReference, Figure, Reference, Section
 from .reference_import import ReferenceImportForm, create_references, parse_references
 from .reviews import REVIEW_STATES, review_state_filter
-from .signals import refresh_once_per_article
 
 # Registers Article with its sections, figures and reference list before the admin below.
 from .revisions import article_text_lines, diff_lines  # isort: skip
@@ -154,7 +154,7 @@ class ArticleAdmin(VersionAdmin):
 
     def save_related(self, request, form, formsets, change):
         # Sections and figures are saved one by one: re-render the article once, at the end.
-        with refresh_once_per_article():
+        with once_per_article():
             super().save_related(request, form, formsets, change)
 
     def save_model(self, request, obj, form, change):
@@ -335,7 +335,7 @@ class SectionAdmin(VersionAdmin):
     autocomplete_fields = ["article"]
 
     def save_related(self, request, form, formsets, change):
-        with refresh_once_per_article():
+        with once_per_article():
             super().save_related(request, form, formsets, change)
         # A section saved on its own page is still a change to its article: record the
         # article (with all its sections and figures) in the same revision.

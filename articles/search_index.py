@@ -23,6 +23,7 @@ from taggit.models import Tag, TaggedItem
 
 from glossary.models import Term
 
+from .batching import refresh_article
 from .models import Article, Reference, SearchEntry, Section
 
 # Characters that never reach the index: NUL and other controls, and the two private-use
@@ -269,7 +270,7 @@ def index_article_of_section(sender, instance, raw=False, origin=None, **kwargs)
     receiver removes the entry.
     """
     if not raw and not is_deletion_of(origin, [Article]):
-        index_article(instance.article_id)
+        refresh_article(index_article, instance.article_id)
 
 
 @receiver(post_save, sender=Term)

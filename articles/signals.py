@@ -1,8 +1,5 @@
 """Invalidate cached renderings when content changes (see site_config.caching)."""
 
-import threading
-from contextlib import contextmanager
-
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
@@ -12,9 +9,11 @@ from glossary.models import Term
 from site_config import caching
 
 from . import term_usage
+from .batching import refresh_article
 from .citations import attach_cited_references
 from .models import Article, ArticleReference, Figure, Reference, Section
 from .page import store_article_terms
+from .search_index import is_deletion_of
 
 
 def article_generation(article_id):
@@ -57,40 +56,12 @@ def term_changed(sender, **kwargs):
 
 # Stored term usage (Article.terms) and the reference list follow the article's text.
 # These run synchronously in the saving request. Saving many sections at once (an admin
-# save with inlines, load_demo) wraps the saves in `refresh_once_per_article()`, so each
+# save with inlines, load_demo) wraps the saves in `batching.once_per_article()`, so each
 # article is re-rendered once at the end instead of once per saved section or figure.
-
-_deferred = threading.local()
-
-
-@contextmanager
-def refresh_once_per_article():
-    """Collect the articles whose term usage must be refreshed; refresh each once on exit."""
-    if getattr(_deferred, "article_ids", None) is not None:  # already collecting
-        yield
-        return
-    _deferred.article_ids = set()
-    try:
-        yield
-        article_ids = _deferred.article_ids
-    finally:
-        _deferred.article_ids = None
-    for article_id in sorted(article_ids):
-        store_article_terms(article_id)
 
 
 def _refresh_article_terms(article_id):
-    pending = getattr(_deferred, "article_ids", None)
-    if pending is None:
-        store_article_terms(article_id)
-    else:
-        pending.add(article_id)
-
-
-def _deleted_along_with(origin, *models):
-    """Whether a delete cascades from one of these models (then its own handler runs)."""
-    model = getattr(origin, "model", None) or type(origin)
-    return model in models
+    refresh_article(store_article_terms, article_id)
 
 
 @receiver(pre_save, sender=Section)
@@ -106,7 +77,7 @@ def remember_section_article(sender, instance, raw=False, **kwargs):
 @receiver([post_save, post_delete], sender=Section)
 def section_text_changed(sender, instance, origin=None, raw=False, **kwargs):
     """A section's text decides the article's glossary links and cited references."""
-    if raw or (origin is not None and _deleted_along_with(origin, Article)):
+    if raw or (origin is not None and is_deletion_of(origin, [Article])):
         return
     article_id = instance.article_id
     _refresh_article_terms(article_id)
@@ -121,7 +92,7 @@ def section_text_changed(sender, instance, origin=None, raw=False, **kwargs):
 @receiver([post_save, post_delete], sender=Figure)
 def figure_caption_changed(sender, instance, origin=None, raw=False, **kwargs):
     """Figure captions are body text: they may link glossary terms."""
-    if raw or (origin is not None and _deleted_along_with(origin, Article, Section)):
+    if raw or (origin is not None and is_deletion_of(origin, [Article, Section])):
         return
     article_id = (
         Section.objects.filter(pk=instance.section_id).values_list("article_id", flat=True).first()

@@ -2,7 +2,7 @@ from unittest import mock
 
 import pytest
 
-from articles import signals
+from articles import batching, signals
 from articles.models import Section
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ def test_sections_saved_together_rerender_their_article_once(article_factory, te
     article = article_factory(sections=0)
     with (
         mock.patch.object(signals, "store_article_terms") as store,
-        signals.refresh_once_per_article(),
+        batching.once_per_article(),
     ):
         for position in range(5):
             Section.objects.create(
@@ -30,7 +30,7 @@ def test_sections_saved_together_rerender_their_article_once(article_factory, te
 def test_term_usage_is_stored_after_a_grouped_save(article_factory, term_factory):
     term = term_factory(name="oxytocin", slug="oxytocin")
     article = article_factory(sections=0)
-    with signals.refresh_once_per_article():
+    with batching.once_per_article():
         Section.objects.create(
             article=article, position=0, heading="Intro", anchor="intro", body="About oxytocin."
         )
@@ -44,3 +44,20 @@ def test_a_section_saved_alone_updates_term_usage_at_once(article_factory, term_
         article=article, position=0, heading="Intro", anchor="intro", body="About oxytocin."
     )
     assert list(article.terms.all()) == [term]
+
+
+def test_sections_saved_together_reindex_their_article_for_search_once(article_factory):
+    from articles import search_index
+
+    article = article_factory(sections=0)
+    with mock.patch.object(search_index, "index_article") as index, batching.once_per_article():
+        for position in range(5):
+            Section.objects.create(
+                article=article,
+                position=position,
+                heading=f"Part {position}",
+                anchor=f"part-{position}",
+                body="Text.",
+            )
+        assert index.call_count == 0
+    index.assert_called_once_with(article.pk)

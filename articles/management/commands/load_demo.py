@@ -19,11 +19,11 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from articles.batching import once_per_article
 from articles.demo.articles import ARTICLES
 from articles.demo.glossary import TERMS
 from articles.demo.references import REFERENCES
 from articles.models import Article, ArticleReference, Figure, Reference, Section
-from articles.signals import refresh_once_per_article
 from glossary.models import Term
 from site_config.models import SiteSettings
 
@@ -68,7 +68,7 @@ class Command(BaseCommand):
     help = "Load (or refresh) the demo articles, glossary terms, references and tags."
 
     def handle(self, *args, **options):
-        with transaction.atomic(), refresh_once_per_article():
+        with transaction.atomic(), once_per_article():
             SiteSettings.load()
             references = self.load_references()
             terms = self.load_terms()
