@@ -1,6 +1,15 @@
-from django import forms
+from functools import reduce
+from operator import or_
 
+from django import forms
+from django.db.models import Q
+
+from .linking import normalize_name
 from .models import Term
+
+
+def name_key(text):
+    return normalize_name(text).casefold()
 
 
 class TermForm(forms.ModelForm):
@@ -37,3 +46,34 @@ class TermForm(forms.ModelForm):
                 "explanation goes in the body.",
             },
         }
+
+    def clean(self):
+        cleaned = super().clean()
+        self._refuse_names_of_other_terms(cleaned)
+        return cleaned
+
+    def _refuse_names_of_other_terms(self, cleaned):
+        """A name or alias links to one term only: refuse one that another term already has."""
+        own = {}
+        if cleaned.get("name"):
+            own[name_key(cleaned["name"])] = ("name", cleaned["name"])
+        for alias in cleaned.get("aliases", "").splitlines():
+            if alias.strip():
+                own.setdefault(name_key(alias), ("aliases", alias.strip()))
+        if not own:
+            return
+        wanted = [normalize_name(text) for _, text in own.values()]
+        candidates = Term.objects.exclude(pk=self.instance.pk).filter(
+            reduce(or_, (Q(name__iexact=text) | Q(aliases__icontains=text) for text in wanted))
+        )
+        for other in candidates.only("name", "aliases"):
+            for other_name in [other.name, *other.alias_list]:
+                field, text = own.get(name_key(other_name), (None, None))
+                if field == "name" and text == other.name:
+                    continue  # the same name exactly: the unique check says so in its words
+                if field and field not in self.errors:
+                    self.add_error(
+                        field,
+                        f"“{text}” is already a name or alias of the term “{other.name}”. "
+                        "Each name can lead to only one term: remove it here or there.",
+                    )

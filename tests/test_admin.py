@@ -727,3 +727,41 @@ def test_admin_names_the_site_and_widens_long_inputs(staff_client):
     html = response.content.decode()
     assert "Health Library administration" in html
     assert "css/admin.css" in html
+
+
+def post_new_term(staff_client, **fields):
+    url = "/admin/glossary/term/add/"
+    data = form_data(staff_client.get(url), "term_form")
+    data.update({"short_definition": "A definition.", "is_published": "on", **fields})
+    return staff_client.post(url, data)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "clash"),
+    [
+        ({"name": "receptor of oxytocin", "slug": "rox", "aliases": "oxtr"}, "aliases", "oxtr"),
+        ({"name": "OXTR", "slug": "oxtr-2"}, "name", "OXTR"),
+        ({"name": "OT receptor", "slug": "ot", "aliases": "Oxytocin  Receptor"}, "aliases", None),
+    ],
+)
+def test_a_name_or_alias_of_another_term_is_refused_on_its_field(
+    staff_client, term_factory, fields, field, clash
+):
+    term_factory(name="oxytocin receptor", slug="oxytocin-receptor", aliases="OXTR")
+    response = post_new_term(staff_client, **fields)
+    assert response.status_code == HTTPStatus.OK
+    errors = response.context["adminform"].form.errors[field]
+    assert "already a name or alias of the term “oxytocin receptor”" in errors[0]
+    if clash:
+        assert f"“{clash}”" in errors[0]
+    assert fields["name"] in response.content.decode()
+    assert Term.objects.count() == 1
+
+
+def test_editing_a_term_keeps_its_own_names(staff_client, term_factory):
+    term = term_factory(name="oxytocin receptor", slug="oxytocin-receptor", aliases="OXTR")
+    url = f"/admin/glossary/term/{term.pk}/change/"
+    data = form_data(staff_client.get(url), "term_form")
+    data["aliases"] = "OXTR\nOTR"
+    assert staff_client.post(url, data).status_code == HTTPStatus.FOUND
+    assert Term.objects.get().alias_list == ["OXTR", "OTR"]
