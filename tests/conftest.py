@@ -10,6 +10,7 @@ from PIL import Image
 
 from articles.models import Article, ArticleReference, Figure, Reference, Section
 from glossary.models import Term
+from tests.ci import running_in_ci
 
 _counter = itertools.count(1)
 
@@ -35,7 +36,7 @@ def pytest_runtest_setup(item):
     if not missing:
         return
     message = "needs " + " and ".join(missing)
-    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+    if running_in_ci():
         pytest.fail(f"{message}: in CI a missing service is a failure, not a skip", pytrace=False)
     pytest.skip(message)
 

@@ -21,6 +21,7 @@ from django.test import override_settings
 from pytest_django.live_server_helper import LiveServer
 
 from articles.models import Article, ArticleReference, Section
+from tests.ci import running_in_ci
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
@@ -48,10 +49,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if E2E_DIR in item.path.parents:
             item.add_marker(pytest.mark.e2e)
-
-
-def running_in_ci():
-    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
 
 
 @pytest.fixture(scope="package")

@@ -3,6 +3,7 @@ import re
 from playwright.sync_api import expect
 
 from site_config.models import SiteSettings
+from tests.e2e.pages import public_paths
 
 DISMISS = re.compile("dismiss", re.IGNORECASE)
 
@@ -14,17 +15,7 @@ def dismiss_banner(page):
 
 
 def test_banner_is_shown_on_public_pages(page, hormone_article):
-    for path in [
-        "/",
-        "/articles/",
-        hormone_article.get_absolute_url(),
-        "/glossary/",
-        "/glossary/oxytocin/",
-        "/references/",
-        "/tags/",
-        "/tags/hormones/",
-        "/disclaimer/",
-    ]:
+    for path in public_paths(hormone_article):
         page.goto(path)
         expect(page.locator("#disclaimer-banner"), path).to_be_visible()
 

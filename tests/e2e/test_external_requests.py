@@ -1,5 +1,6 @@
 from articles.models import Figure
 from tests.conftest import png_file
+from tests.e2e.pages import public_paths
 
 
 def test_public_pages_request_nothing_from_other_hosts(
@@ -16,18 +17,7 @@ def test_public_pages_request_nothing_from_other_hosts(
     requested = []
     page.on("request", lambda request: requested.append(request.url))
 
-    for path in [
-        "/",
-        "/articles/",
-        hormone_article.get_absolute_url(),
-        "/glossary/",
-        "/glossary/oxytocin/",
-        "/references/",
-        "/tags/",
-        "/tags/hormones/",
-        "/disclaimer/",
-        "/this-page-does-not-exist/",
-    ]:
+    for path in [*public_paths(hormone_article), "/this-page-does-not-exist/"]:
         page.goto(path)
     # The styled 404 page is itself a "failed" load in the console; that one is expected.
     assert browser_problems.take(r"this-page-does-not-exist/: Failed to load resource: .* 404")
