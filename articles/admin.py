@@ -12,8 +12,6 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from site_config.roles import PUBLISH_PERMISSION
-
 from . import admin_tags  # noqa: F401 (the Tag admin: rename, merge, where used)
 from .batching import once_per_article
 from .citations import rename_cited_key
@@ -25,9 +23,10 @@ from .forms import (
     SectionForm,
     SectionInlineFormSet,
 )
-from .models import Article, ArticleReference, Figure, Reference, Section
+from .models import Article, ArticleReference, Figure, PublicationState, Reference, Section
 from .reference_import import ReferenceImportForm, create_references, parse_references
 from .reviews import REVIEW_STATES, review_state_filter
+from .roles import PUBLISH_PERMISSION
 
 # Registers Article with its sections, figures and reference list before the admin below.
 from .revisions import article_text_lines, diff_lines  # isort: skip
@@ -64,15 +63,11 @@ class PublicationFilter(admin.SimpleListFilter):
     parameter_name = "publication"
 
     def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+        return PublicationState.choices
 
     def queryset(self, request, queryset):
-        if self.value() == "draft":
-            return queryset.filter(status=Article.Status.DRAFT)
-        if self.value() == "scheduled":
-            return queryset.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
-        if self.value() == "published":
-            return queryset.public()
+        if self.value() in PublicationState.values:
+            return queryset.in_state(self.value())
         return queryset
 
 
@@ -149,7 +144,6 @@ class ArticleAdmin(VersionAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.can_publish = self.has_publish_permission(request)
-        form.kept_publishing = getattr(request, "kept_publishing", None)
         return form
 
     def save_related(self, request, form, formsets, change):
@@ -161,27 +155,9 @@ class ArticleAdmin(VersionAdmin):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
-    # Restoring an old revision or a deleted article must not change whether it is public
-    # unless the user may publish: their form keeps the current publishing state (a recovered
-    # article comes back as a draft).
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        current = Article.objects.filter(pk=unquote(object_id)).values("status", "publish_at")
-        request.kept_publishing = current.first()
-        return super().revision_view(request, object_id, version_id, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        request.kept_publishing = {"status": Article.Status.DRAFT, "publish_at": None}
-        return super().recover_view(request, version_id, extra_context)
-
     @admin.display(description="status", ordering="status")
     def status_label(self, article):
-        if article.status == Article.Status.DRAFT:
-            return "Draft"
-        if article.publish_at and article.publish_at > timezone.now():
-            local = timezone.localtime(article.publish_at)
-            return f"Scheduled for {local:%Y-%m-%d %H:%M}"
-        return "Published"
+        return article.publication_label
 
     @admin.display(description="review due", ordering="reviewed_at")
     def review_label(self, article):
@@ -235,7 +211,7 @@ class ArticleAdmin(VersionAdmin):
     @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
         unpublished = 0
-        for article in queryset.filter(status=Article.Status.PUBLISHED):
+        for article in queryset.in_state(PublicationState.SCHEDULED, PublicationState.PUBLISHED):
             self._save_publishing(
                 request, article, Article.Status.DRAFT, article.publish_at, "Unpublished."
             )

@@ -183,8 +183,6 @@ class TagAdmin(admin.ModelAdmin):
 
 
 def article_state(article):
-    if article.status == Article.Status.DRAFT:
-        return "article, draft"
-    if not article.is_public:
-        return "article, scheduled"
-    return "article"
+    if article.is_public:
+        return "article"
+    return f"article, {article.publication_state.label.lower()}"

@@ -24,7 +24,7 @@ from taggit.models import Tag, TaggedItem
 from glossary.models import Term
 
 from .batching import refresh_article
-from .models import Article, Reference, SearchEntry, Section
+from .models import Article, PublicationState, Reference, SearchEntry, Section
 
 # Characters that never reach the index: NUL and other controls, and the two private-use
 # characters the search backends use to mark highlights in snippets (see articles.search).
@@ -138,15 +138,19 @@ def remove_entry(kind, object_id):
     SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
 
 
-# Articles are indexed while published, including scheduled ones: their entry carries the
-# publish time and search filters on it, so they appear when their time comes, with no job.
-INDEXED_ARTICLES = Article.objects.filter(status=Article.Status.PUBLISHED)
+def indexed_articles():
+    """Articles that have an entry: public ones, and scheduled ones, which search finds once
+    `Article.objects.public()` does (articles.search), so they appear on time with no job."""
+    return Article.objects.in_state(PublicationState.SCHEDULED, PublicationState.PUBLISHED)
+
+
 SECTION_TEXT = Section.objects.only("article_id", "heading", "body", "takeaway")
 
 
 def index_article(article_id):
     article = (
-        INDEXED_ARTICLES.filter(pk=article_id)
+        indexed_articles()
+        .filter(pk=article_id)
         .prefetch_related("tags", Prefetch("sections", queryset=SECTION_TEXT))
         .first()
     )
@@ -195,8 +199,10 @@ def rebuild_search_index(batch_size=200):
         SearchEntry.objects.all().delete()
         if connection.vendor == "sqlite":
             repair_sqlite_index()
-        articles = INDEXED_ARTICLES.order_by("pk").prefetch_related(
-            "tags", Prefetch("sections", queryset=SECTION_TEXT)
+        articles = (
+            indexed_articles()
+            .order_by("pk")
+            .prefetch_related("tags", Prefetch("sections", queryset=SECTION_TEXT))
         )
         counts["article"] = bulk_index(
             articles,
