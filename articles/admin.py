@@ -13,8 +13,8 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from . import admin_tags  # noqa: F401 (the Tag admin: rename, merge, where used)
-from .batching import once_per_article
 from .citations import rename_cited_key
+from .derived_data import once_per_article
 from .forms import (
     ArticleAdminForm,
     FigureForm,

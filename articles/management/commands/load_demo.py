@@ -19,10 +19,10 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from articles.batching import once_per_article
 from articles.demo.articles import ARTICLES
 from articles.demo.glossary import TERMS
 from articles.demo.references import REFERENCES
+from articles.derived_data import once_per_article
 from articles.models import Article, ArticleReference, Figure, Reference, Section
 from glossary.models import Term
 from site_config.models import SiteSettings
