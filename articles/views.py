@@ -24,8 +24,8 @@ from .search import (
 )
 from .tags import co_occurring_tags, filter_by_tags, public_tag_counts
 
-__all__ = ["public_tag_counts"]  # imported from here by site_config.views
-
+HOME_ARTICLES = 6
+HOME_TOPICS = 24
 RELATED_ARTICLES = 3
 TAG_PAGE_TERMS = 30
 TAG_PAGE_REFERENCES = 20
@@ -47,6 +47,21 @@ def tag_slugs_from(request):
         if value and value not in slugs:
             slugs.append(value)
     return slugs
+
+
+def home(request):
+    """The newest articles, the most used topics, and the way into the glossary."""
+    articles = Article.objects.public().prefetch_related("tags")[:HOME_ARTICLES]
+    tags = sorted(public_tag_counts(), key=lambda tag: (-tag.total, tag.name))[:HOME_TOPICS]
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "articles": articles,
+            "tags": tags,
+            "term_count": Term.objects.public().count(),
+        },
+    )
 
 
 def article_list(request):
