@@ -87,6 +87,7 @@ class ArticlePreviewMixin:
         }
         response = TemplateResponse(request, "admin/articles/article/preview.html", context)
         patch_cache_control(response, private=True, no_store=True)
+        response.headers["X-Robots-Tag"] = "noindex"
         return response
 
     @xframe_options_sameorigin
