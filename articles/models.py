@@ -1,4 +1,6 @@
+import secrets
 import uuid
+from datetime import timedelta
 from pathlib import PurePath
 
 from django.conf import settings
@@ -598,3 +600,45 @@ class WorkflowEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class PendingUpload(models.Model):
+    """A figure image chosen in a form that was refused for another reason (alt text
+    missing, a citation error...): kept here, in the database that every app server shares
+    and outside public media, so the next save of the form uses it without asking for the
+    file again. Removed when that save succeeds; never served to readers; expires."""
+
+    LIFETIME = timedelta(days=2)
+
+    token = models.CharField(max_length=64, unique=True)
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    content = models.BinaryField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def keep(cls, upload, user=None):
+        """Store an uploaded (already checked and re-encoded) image; returns the row."""
+        cls.objects.filter(created_at__lt=timezone.now() - cls.LIFETIME).delete()
+        upload.seek(0)
+        return cls.objects.create(
+            token=secrets.token_hex(24),
+            name=upload.name,
+            content_type=getattr(upload, "content_type", "") or "application/octet-stream",
+            content=upload.read(),
+            uploaded_by=user,
+        )
+
+    @classmethod
+    def find(cls, token):
+        if not token or len(token) > 64:
+            return None
+        return cls.objects.filter(
+            token=token, created_at__gte=timezone.now() - cls.LIFETIME
+        ).first()

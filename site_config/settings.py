@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "reversion",
+    "nested_admin",
     "csp",
     "axes",
     "site_config",
