@@ -241,7 +241,9 @@ class Article(models.Model):
         "a prescriber. Readers cannot dismiss it.",
     )
     tags = TaggableManager(
-        blank=True, help_text="Topics, comma-separated.", manager=SlugMatchingTagManager
+        blank=True,
+        help_text="Topics, separated by commas: “hormone balance, sleep” is two topics.",
+        manager=SlugMatchingTagManager,
     )
     references = models.ManyToManyField(
         "Reference",

@@ -83,9 +83,7 @@ def test_a_kept_upload_is_never_public(client, editor, article_factory, settings
     assert client.get(f"/media/{upload.token}").status_code == HTTPStatus.NOT_FOUND
 
 
-def test_the_reference_widget_cannot_delete_a_reference_from_the_library(
-    editor, article_factory
-):
+def test_the_reference_widget_cannot_delete_a_reference_from_the_library(editor, article_factory):
     article = article_factory(sections=1, references=1, status="draft")
     html = client_for(editor).get(change_url(article)).content.decode()
     soup = BeautifulSoup(html, "html.parser")
@@ -111,3 +109,32 @@ def test_removing_a_reference_removes_it_from_this_article_only(
     assert not first.article_references.exists()
     assert second.article_references.get().reference == shared
     assert Article.objects.count() == 2
+
+
+# Tags ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "names"),
+    [
+        ("Hormone Balance", ["Hormone Balance"]),
+        ("bone health, sleep", ["bone health", "sleep"]),
+        ('"lab tests", men\'s health', ["lab tests", "men's health"]),
+        ("  sleep  ,, Sleep ,  deep   sleep ", ["sleep", "deep sleep"]),
+    ],
+)
+def test_only_commas_separate_tags(typed, names):
+    from site_config.tagging import parse_tag_names
+
+    assert parse_tag_names(typed) == names
+
+
+def test_a_two_word_tag_typed_in_the_admin_stays_one_tag(editor, article_factory):
+    article = article_factory(sections=1, status="draft")
+    client = client_for(editor)
+    data = form_data(client.get(change_url(article)), "article_form")
+    data["tags"] = "Hormone Balance"
+    assert client.post(change_url(article), data).status_code == HTTPStatus.FOUND
+    assert list(article.tags.names()) == ["Hormone Balance"]
+    shown = form_data(client.get(change_url(article)), "article_form")["tags"]
+    assert shown == "Hormone Balance"  # no quote marks the editor never typed
