@@ -210,6 +210,13 @@ class ArticleAdminForm(forms.ModelForm):
     """
 
     loaded_updated_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    revision_note = forms.CharField(
+        label="Note about this change",
+        max_length=200,
+        required=False,
+        help_text="Optional, for the history only (readers never see it): e.g. “Shortened "
+        "the Fundamentals sections”.",
+    )
 
     # The article readers know (for the working copy of a published one), set by the admin.
     article = None

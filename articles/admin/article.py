@@ -7,6 +7,7 @@ article_history.py, preview in article_preview.py.
 """
 
 import nested_admin
+import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
@@ -179,7 +180,10 @@ class ArticleAdmin(
     readonly_fields = ["created_at", "updated_at"]
     change_form_template = "admin/articles/article/change_form.html"
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "authors", "tags", "loaded_updated_at"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "summary", "authors", "tags", "loaded_updated_at"]},
+        ),
         (
             "Notice and medical review",
             {"fields": ["disclaimer_note", "reviewed_by", "reviewed_at"]},
@@ -274,6 +278,7 @@ class ArticleAdmin(
         with once_per_article():
             super().save_related(request, form, formsets, change)
         undone = workflow.record_edit(obj, request.user, changed)
+        obj.revision_note = form.cleaned_data.get("revision_note", "")
         if undone:
             self.message_user(
                 request,
@@ -281,6 +286,21 @@ class ArticleAdmin(
                 "when it is ready.",
                 messages.WARNING,
             )
+
+    def log_change(self, request, obj, message):
+        # The editor's own note, when they wrote one, names the version in the history.
+        entry = super().log_change(request, obj, message)
+        note = getattr(obj, "revision_note", "")
+        if note and reversion.is_active():
+            reversion.set_comment(note)
+        return entry
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        note = getattr(obj, "revision_note", "")
+        if note and reversion.is_active():
+            reversion.set_comment(note)
+        return entry
 
     def response_change(self, request, obj):
         if "_submit_review" in request.POST:
