@@ -20,15 +20,15 @@ from django.db.models import Prefetch
 
 from glossary.linking import GlossaryLinker, get_glossary_index
 from site_config import caching
+from site_config.markdown import render_markdown, unmark_citations
 
-from .citations import CitationNumbering, cited_keys
+from .citations import CitationNumbering, citations_in_html, keys_in_order
 from .models import Article, ArticleReference, Figure, Reference
-from .rendering import render_markdown, unmark_citations
 
 RENDERED_ARTICLE_TIMEOUT = 24 * 3600
 MARKDOWN_CACHE_TIMEOUT = 24 * 3600
 # Change when the Markdown or sanitising rules change, so no cached HTML outlives them.
-MARKDOWN_CACHE_VERSION = 1
+MARKDOWN_CACHE_VERSION = 2  # 2: cmark-gfm instead of Python-Markdown; table captions
 
 
 @dataclass
@@ -107,8 +107,11 @@ def render_article(article, sections):
         )
     disclaimer_html = next(html_parts)
 
-    keys = cited_keys(
-        html for part in rendered.values() for html in (part.body_html, part.takeaway_html)
+    keys = keys_in_order(
+        citation
+        for part in rendered.values()
+        for html in (part.body_html, part.takeaway_html)
+        for citation in citations_in_html(html)
     )
     numbering = CitationNumbering(reference_ids_by_key(article, keys) if keys else {})
     linker = GlossaryLinker(get_glossary_index())
@@ -136,14 +139,18 @@ def render_article(article, sections):
 
 def rendered_article_version(article):
     """Changes whenever anything the rendered article shows changes: the article, its
-    sections, figures and reference list, any reference, any glossary term."""
+    sections, figures and reference list, any reference, any glossary term, the rendering
+    rules."""
     from .signals import article_generation
 
     generations = caching.get_generations(
         article_generation(article.pk), caching.GLOSSARY, caching.REFERENCES
     )
-    return "{}:{}:{}".format(
-        article.pk, article.updated_at.timestamp(), ":".join(map(str, generations))
+    return "{}:{}:{}:{}".format(
+        MARKDOWN_CACHE_VERSION,
+        article.pk,
+        article.updated_at.timestamp(),
+        ":".join(map(str, generations)),
     )
 
 

@@ -10,7 +10,7 @@ lookups whatever the glossary's size. Names start and end on whole words, so
 "oxytocinergic" never matches "oxytocin".
 
 Links never go inside headings, links, code, citations or attributes: the linker edits
-text nodes of sanitised HTML only (articles.rendering.transform_text_nodes).
+text nodes of sanitised HTML only (site_config.markdown.transform_text_nodes).
 
 The index is built once per glossary generation (site_config.caching) and shared
 through the cache; each process keeps the one it last used.
@@ -26,8 +26,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.html import escape
 
-from articles.rendering import transform_text_nodes
 from site_config import caching
+from site_config.markdown import transform_text_nodes
 
 from .models import Term
 
@@ -38,7 +38,7 @@ INDEX_CACHE_TIMEOUT = 24 * 3600
 # unpickles an index an older one stored.
 INDEX_FORMAT = 1
 
-# Typography (smarty) turns ' into ’ in the text; names are typed with either.
+# Smart punctuation turns ' into ’ in the text; names are typed with either.
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 

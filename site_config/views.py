@@ -17,9 +17,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from articles.models import Article
-from articles.rendering import render_markdown
 from articles.views import public_tag_counts
 from glossary.models import Term
+from site_config.markdown import render_markdown
 
 from .models import SiteSettings
 from .unavailable import DATABASE_ERRORS, database_unavailable_response
