@@ -78,6 +78,12 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+def next_public_change():
+    """When what readers see next changes by itself (a scheduled article goes public), or
+    None. The page cache ends its entries then (settings.PAGE_CACHE_NEXT_CHANGE)."""
+    return Article.objects.next_scheduled_time()
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"

@@ -4,7 +4,7 @@
 
 Builds a throwaway SQLite database (in a temporary folder), runs `load_demo`, then prints:
 
-- article render: `articles.page.render_article` of the demo article with the most body
+- article render: `articles.rendered_article.render_article` of the demo article with the most body
   text, with the cache off (`NO_CACHE=1`): Markdown, sanitising, citations, glossary
   linking; the median of --repeat runs after one warm-up;
 - the Markdown-to-safe-HTML step alone on that article's texts;
@@ -64,7 +64,7 @@ def run(repeat):
     from django.db.models import Prefetch
 
     from articles.models import Article, ArticleReference, Figure
-    from articles.page import render_article, render_markdown
+    from articles.rendered_article import render_article, render_markdown
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", stdout=StringIO())

@@ -122,7 +122,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "site_config.cache.ResilientRedisCache",
+            "BACKEND": "site_config.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             # Parallel test workers share one Redis database: each keeps its own keys.
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "healthlib"),
@@ -147,6 +147,8 @@ if env_bool("NO_CACHE", False):
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/"]
+# When the public content next changes by itself (a scheduled article goes public).
+PAGE_CACHE_NEXT_CHANGE = "articles.models.next_public_change"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -334,7 +334,7 @@ def test_term_change_relinks_only_articles_that_could_be_affected(
     unrelated = article_factory(sections=0)
     section_with(unrelated, "Nothing to see.")
     rendered = []
-    monkeypatch.setattr("articles.page.store_article_terms", rendered.append)
+    monkeypatch.setattr("articles.term_usage.store_article_terms", rendered.append)
     term_factory(name="cortisol", slug="cortisol")
     assert rendered == [mentioning.pk]
 
@@ -343,7 +343,7 @@ def test_definition_edit_does_not_relink_articles(article_factory, oxytocin, mon
     article = article_factory(sections=0)
     section_with(article, "Oxytocin matters.")
     rendered = []
-    monkeypatch.setattr("articles.page.store_article_terms", rendered.append)
+    monkeypatch.setattr("articles.term_usage.store_article_terms", rendered.append)
     oxytocin.short_definition = "Changed."
     oxytocin.save()
     assert rendered == []
@@ -361,7 +361,7 @@ def test_section_moved_to_another_article_updates_both(article_factory, oxytocin
 def test_deleting_an_article_renders_nothing(article_factory, oxytocin, monkeypatch):
     article = article_factory(sections=3, figures=1)
     rendered = []
-    monkeypatch.setattr("articles.page.store_article_terms", rendered.append)
+    monkeypatch.setattr("articles.term_usage.store_article_terms", rendered.append)
     article.delete()
     assert rendered == []
 
@@ -449,7 +449,7 @@ def test_editing_one_section_renders_only_its_markdown_again(
     rendered = []
     real_render_markdown = render_markdown
     monkeypatch.setattr(
-        "articles.page.render_markdown",
+        "articles.rendered_article.render_markdown",
         lambda text, **kwargs: rendered.append(text) or real_render_markdown(text, **kwargs),
     )
     first.body = "Oxytocin, edited."

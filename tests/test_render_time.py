@@ -86,7 +86,7 @@ PATHOLOGICAL = {
     "nested raw HTML": lambda n: repeat_to("<div>", n),
     "nested raw list items": lambda n: repeat_to("<ul><li>", n),
     "entity openings": lambda n: repeat_to("&#", n),
-    "table rules": lambda n: repeat_to("-- ", n) + "x",
+    "table rules": lambda n: repeat_to("-- ", n - 1) + "x",
     "dashes then a letter": lambda n: "-" * (n - 1) + "x",
     "caption-like paragraphs": lambda n: repeat_to("Table: x\n\n", n),
 }

@@ -17,8 +17,8 @@ from taggit.models import Tag
 from glossary.models import Term
 from site_config.tagging import tag_slug
 
-from .models import Article, Reference
-from .tags import merge_tags, tag_usage
+from ..models import Article, Reference
+from ..tags import merge_tags, tag_usage
 
 if admin.site.is_registered(Tag):
     admin.site.unregister(Tag)
