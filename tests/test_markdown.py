@@ -3,6 +3,7 @@ citation markers, the section length limit, and which app may import which."""
 
 import ast
 import os
+from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 from pathlib import Path
 
@@ -84,6 +85,19 @@ def test_rendering_gives_back_the_memory_cmark_uses():
     for _ in range(100):
         render_markdown(text, mark_citations=True)
     assert current_memory() - before < 20 * 1024 * 1024
+
+
+def test_threads_rendering_at_once_get_what_one_thread_gets():
+    """App servers render in several threads; cmark-gfm keeps some state per process."""
+    texts = [
+        f"Table: Caption {n}\n\n{TABLE}\n\n*Text* {n} [@a] ~~not struck~~ -- {'[' * n}"
+        for n in range(40)
+    ]
+    expected = [render_markdown(text, mark_citations=True) for text in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(5):
+            results = list(pool.map(lambda text: render_markdown(text, mark_citations=True), texts))
+            assert results == expected
 
 
 # ---- Table captions ---------------------------------------------------------------------
