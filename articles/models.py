@@ -4,7 +4,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
@@ -129,22 +129,20 @@ class ArticleQuerySet(models.QuerySet):
 
 def next_public_change():
     """When what readers see next changes by itself, or None: a scheduled article goes
-    public, a working copy replaces its article, or an article reaches its unpublish time.
-    The page cache ends its entries then (settings.PAGE_CACHE_NEXT_CHANGE)."""
+    public, an article reaches its unpublish time, or a working copy is due to replace its
+    article (possibly already: then articles.middleware publishes it). The page cache ends
+    its entries then (settings.PAGE_CACHE_NEXT_CHANGE). One query."""
     now = timezone.now()
-    times = [
-        Article.objects.next_scheduled_time(),
-        Article.objects.scheduled_working_copies()
-        .order_by("publish_at")
-        .values_list("publish_at", flat=True)
-        .first(),
-        Article.objects.in_state(PublicationState.PUBLISHED, PublicationState.SCHEDULED)
-        .filter(unpublish_at__gt=now)
-        .order_by("unpublish_at")
-        .values_list("unpublish_at", flat=True)
-        .first(),
-    ]
-    return min((time for time in times if time is not None), default=None)
+    article = Q(draft_of__isnull=True, status=Article.Status.PUBLISHED)
+    times = Article.objects.aggregate(
+        goes_public=Min("publish_at", filter=article & Q(publish_at__gt=now)),
+        goes_away=Min("unpublish_at", filter=article & Q(unpublish_at__gt=now)),
+        replaced=Min(
+            "publish_at",
+            filter=Q(draft_of__isnull=False, status=Article.Status.PUBLISHED),
+        ),
+    )
+    return min((time for time in times.values() if time is not None), default=None)
 
 
 class Article(models.Model):
@@ -191,6 +189,14 @@ class Article(models.Model):
         editable=False,
     )
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    change_notes = models.JSONField(
+        "what changed",
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="The public notes of published changes, newest first: [{date, note}]. "
+        "Written when a change is published (the full record is in WorkflowEvent).",
+    )
     edited_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="When someone last saved changes."
     )

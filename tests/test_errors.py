@@ -176,7 +176,7 @@ def test_detail_pages_ignore_query_strings(client, content, url):
 
 def test_server_error_page_is_styled_and_needs_no_database(client):
     client.raise_request_exception = False
-    with mock.patch("site_config.views.Article.objects.public", side_effect=RuntimeError):
+    with mock.patch("articles.views.Article.objects.public", side_effect=RuntimeError):
         response = client.get("/")
     assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
     document = BeautifulSoup(response.content.decode(), "html.parser")

@@ -179,17 +179,26 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticlePreviewMixi
         return form
 
     def save_model(self, request, obj, form, change):
+        # Saved in save_related, once the inline formsets tell whether anything changed: a
+        # save that changes nothing writes nothing and records no revision.
+        pass
+
+    def save_related(self, request, form, formsets, change):
+        obj = form.instance
+        changed = not change or form.has_changed() or any(f.has_changed() for f in formsets)
+        if not changed:
+            obj.nothing_changed = True
+            for formset in formsets:  # what the admin's change message reads
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            return
         obj.updated_by = request.user
         if not change:
             obj.created_by = request.user
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
+        obj.save()
         # Sections and figures are saved one by one: re-render the article once, at the end.
         with once_per_article():
             super().save_related(request, form, formsets, change)
-        changed = not change or form.has_changed() or any(f.has_changed() for f in formsets)
-        undone = workflow.record_edit(form.instance, request.user, changed)
+        undone = workflow.record_edit(obj, request.user, changed)
         if undone:
             self.message_user(
                 request,
@@ -205,6 +214,9 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticlePreviewMixi
             return HttpResponseRedirect(
                 reverse("admin:articles_article_publish", args=[obj.published_article.pk])
             )
+        if getattr(obj, "nothing_changed", False):
+            self.message_user(request, "Nothing had changed, so nothing was saved.", messages.INFO)
+            return HttpResponseRedirect(self.article_url(obj.published_article))
         if obj.is_working_copy:
             self.message_user(
                 request,
