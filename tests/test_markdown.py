@@ -224,7 +224,7 @@ def section_post(staff_client, section, **changes):
 
 
 def test_section_body_over_the_limit_is_refused_with_its_length(staff_client, article_factory):
-    section = article_factory(sections=1).sections.get()
+    section = article_factory(sections=1, status="draft").sections.get()
     limit = Section._meta.get_field("body").max_length
     text = "word " * (limit // 5) + "extra"
     response = section_post(staff_client, section, body=text)
@@ -240,7 +240,7 @@ def test_section_body_over_the_limit_is_refused_with_its_length(staff_client, ar
 
 
 def test_section_body_at_the_limit_saves(staff_client, article_factory):
-    section = article_factory(sections=1).sections.get()
+    section = article_factory(sections=1, status="draft").sections.get()
     limit = Section._meta.get_field("body").max_length
     text = ("word " * limit)[: limit - 1] + "."
     response = section_post(staff_client, section, body=text)
@@ -250,7 +250,7 @@ def test_section_body_at_the_limit_saves(staff_client, article_factory):
 
 
 def test_help_text_explains_captions(staff_client, article_factory):
-    section = article_factory(sections=1).sections.get()
+    section = article_factory(sections=1, status="draft").sections.get()
     response = staff_client.get(f"/admin/articles/section/{section.pk}/change/")
     assert (
         "Table: "
