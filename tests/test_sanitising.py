@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 
 from articles.models import Figure, Section
-from articles.rendering import render_markdown
+from site_config.markdown import render_markdown
 from site_config.models import SiteSettings
 from tests.conftest import png_file
 
