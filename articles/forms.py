@@ -152,6 +152,8 @@ class FigureForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for message in citation_errors("", cleaned.get("caption") or "", part="A figure caption"):
+            self.add_error("caption", message)
         image = cleaned.get("image")
         if self.pending is None and isinstance(image, UploadedFile):
             # Keep the checked image now: if anything in the whole form is refused, the

@@ -1,7 +1,7 @@
 """Everything the article page shows, rendered once and cached.
 
 Rendering an article: each section's body and take-away (Markdown with citations) and
-its figure captions become safe HTML; citations (in bodies and take-aways) are numbered
+its figure captions become safe HTML; citations (in bodies, captions and take-aways) are numbered
 across the whole article in reading order, section after section; then the first mention
 of each glossary term is linked in reading order (body, figure captions, take-away). The
 reference list is the cited references in citation-number order, then those attached but
@@ -88,7 +88,7 @@ def render_article(article, sections):
     for section in sections:
         parts.append((section.body, True))
         parts.append((section.takeaway, True))
-        parts.extend((figure.caption, False) for figure in section.figures.all())
+        parts.extend((figure.caption, True) for figure in section.figures.all())
     parts.append((article.disclaimer_note, False))
     html_parts = iter(render_markdown_parts(parts))
     rendered = {}
@@ -105,7 +105,7 @@ def render_article(article, sections):
     keys = keys_in_order(
         citation
         for part in rendered.values()
-        for html in (part.body_html, part.takeaway_html)
+        for html in (part.body_html, *part.caption_html.values(), part.takeaway_html)
         for citation in citations_in_html(html)
     )
     numbering = CitationNumbering(reference_ids_by_key(article, keys) if keys else {})
@@ -113,7 +113,8 @@ def render_article(article, sections):
     for part in rendered.values():  # sections in reading order
         part.body_html = linker.link(unmark_citations(numbering.render(part.body_html)))
         part.caption_html = {
-            figure_id: linker.link(caption) for figure_id, caption in part.caption_html.items()
+            figure_id: linker.link(unmark_citations(numbering.render(caption)))
+            for figure_id, caption in part.caption_html.items()
         }
         part.takeaway_html = linker.link(unmark_citations(numbering.render(part.takeaway_html)))
 
