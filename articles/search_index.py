@@ -21,6 +21,7 @@ from django.db.models import Prefetch
 from glossary.models import Term
 
 from .models import Article, PublicationState, Reference, SearchEntry, Section
+from .section_checks import CITATION_NEEDED_RE
 
 # Characters that never reach the index: NUL and other controls, and the two private-use
 # characters the search backends use to mark highlights in snippets (see articles.search).
@@ -46,7 +47,7 @@ def markdown_to_search_text(text):
     Cheap on purpose (no Markdown rendering): the index only needs the words, and a rebuild
     reads every section of every article.
     """
-    text = CITATION.sub("", text or "")
+    text = CITATION_NEEDED_RE.sub("", CITATION.sub("", text or ""))
     text = IMAGE.sub(r"\1", text)
     text = LINK.sub(r"\1", text)
     text = HTML_TAG.sub(" ", text)

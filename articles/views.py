@@ -145,6 +145,7 @@ def reference_list(request):
             to_attr="public_articles",
         ),
         "tags",
+        "retractions",
     )
     selected_tags = list(Tag.objects.filter(slug__in=slugs)) if slugs else []
     return render(

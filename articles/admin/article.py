@@ -22,6 +22,12 @@ from ..models import Article, ArticleReference, PublicationState, Section, Workf
 from ..reviews import REVIEW_STATES, review_state_filter
 from .article_history import ArticleHistoryMixin
 from .article_preview import ArticlePreviewMixin
+from .article_trust import (
+    ArticleTrustMixin,
+    EvidenceFilter,
+    ReadingLevelFilter,
+    ReviewQueueFilter,
+)
 from .article_workflow import ArticleWorkflowMixin, state_label
 
 
@@ -100,18 +106,34 @@ class ArticleChangeList(ChangeList):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticlePreviewMixin, VersionAdmin):
+class ArticleAdmin(
+    ArticleWorkflowMixin,
+    ArticleTrustMixin,
+    ArticleHistoryMixin,
+    ArticlePreviewMixin,
+    VersionAdmin,
+):
     form = ArticleAdminForm
     list_display = [
         "title",
         "state",
         "review_label",
         "section_count",
+        "reading_level",
+        "evidence",
+        "reader_feedback",
         "tag_list",
         "edited",
         "preview_link",
     ]
-    list_filter = [StateFilter, ReviewDueFilter, "tags"]
+    list_filter = [
+        StateFilter,
+        ReviewDueFilter,
+        ReviewQueueFilter,
+        ReadingLevelFilter,
+        EvidenceFilter,
+        "tags",
+    ]
     search_fields = ["title", "summary", "slug"]
     # Explicit: the section count groups rows, and grouped queries drop Meta.ordering,
     # which leaves the article autocomplete unordered.
@@ -129,14 +151,20 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticlePreviewMixi
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
+    class Media:
+        # Reading level and evidence coverage beside each section, as the editor types.
+        js = ["js/section-checks.js"]
+        css = {"all": ["css/section-checks.css"]}
+
     def get_queryset(self, request):
-        return (
+        queryset = (
             super()
             .get_queryset(request)
             .select_related("working_copy")
             .prefetch_related("tags")
             .annotate(section_total=Count("sections"))
         )
+        return self.annotate_trust_checks(queryset)
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
@@ -165,7 +193,11 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticlePreviewMixi
             return super().change_view(request, object_id, form_url, extra_context)
         create = self.has_change_permission(request, article)
         draft = workflow.pending_version(article, create=create) or article
-        context = {**self.workflow_context(request, article, draft), **(extra_context or {})}
+        context = {
+            **self.workflow_context(request, article, draft),
+            **self.trust_context(request, article, draft),
+            **(extra_context or {}),
+        }
         return super().change_view(request, str(draft.pk), form_url, context)
 
     def article_url(self, article, request=None):
