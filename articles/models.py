@@ -1,4 +1,6 @@
+import secrets
 import uuid
+from datetime import timedelta
 from pathlib import PurePath
 
 from django.conf import settings
@@ -239,7 +241,9 @@ class Article(models.Model):
         "a prescriber. Readers cannot dismiss it.",
     )
     tags = TaggableManager(
-        blank=True, help_text="Topics, comma-separated.", manager=SlugMatchingTagManager
+        blank=True,
+        help_text="Topics, separated by commas: “hormone balance, sleep” is two topics.",
+        manager=SlugMatchingTagManager,
     )
     references = models.ManyToManyField(
         "Reference",
@@ -794,3 +798,65 @@ class PageFeedback(models.Model):
     def __str__(self):
         answer = "Helpful" if self.helpful else "Not helpful"
         return f"{answer}: {self.comment[:60]}" if self.comment else answer
+
+
+class PendingUpload(models.Model):
+    """A figure image chosen in a form that was refused for another reason (alt text
+    missing, a citation error...): kept here, in the database that every app server shares
+    and outside public media, so the next save of the form uses it without asking for the
+    file again. Removed when that save succeeds; never served to readers; expires."""
+
+    LIFETIME = timedelta(days=2)
+
+    token = models.CharField(max_length=64, unique=True)
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    content = models.BinaryField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def keep(cls, upload, user=None):
+        """Store an uploaded (already checked and re-encoded) image; returns the row."""
+        cls.objects.filter(created_at__lt=timezone.now() - cls.LIFETIME).delete()
+        upload.seek(0)
+        return cls.objects.create(
+            token=secrets.token_hex(24),
+            name=upload.name,
+            content_type=getattr(upload, "content_type", "") or "application/octet-stream",
+            content=upload.read(),
+            uploaded_by=user,
+        )
+
+    @classmethod
+    def find(cls, token):
+        if not token or len(token) > 64:
+            return None
+        return cls.objects.filter(
+            token=token, created_at__gte=timezone.now() - cls.LIFETIME
+        ).first()
+
+
+class Autosave(models.Model):
+    """What an editor was typing in an article's form, kept every half minute or so by the
+    form's script (static/js/admin/article-editor.js) so nothing is lost if the tab closes or
+    the browser crashes. It is the form's data, not a save: the article and its draft change
+    only when the editor saves; the editor is offered to restore it when they come back."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    data = models.JSONField(help_text="The form's fields as [name, [values]] pairs.")
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="autosave_one_per_editor"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} on {self.article} at {self.saved_at:%Y-%m-%d %H:%M}"

@@ -293,7 +293,7 @@ def test_article_list_searches_titles_and_summaries(staff_client, article_factor
 
 
 def test_section_list_filters_by_reading_level(staff_client, article_factory):
-    article_factory(sections=4)
+    article_factory(sections=4, status="draft")
     response = staff_client.get("/admin/articles/section/?level=academic")
     document = BeautifulSoup(response.content.decode(), "html.parser")
     assert [a.get_text() for a in document.select("#result_list tbody th a")] == ["Question 2?"]
@@ -312,7 +312,7 @@ def test_reference_list_searches_author_title_year_and_key(staff_client, referen
 
 
 def test_section_page_edits_its_figures(staff_client, article_factory):
-    section = article_factory(sections=1).sections.get()
+    section = article_factory(sections=1, status="draft").sections.get()
     data = form_data(staff_client.get(section_change_url(section)), "section_form")
     data.update(
         inline_rows(
@@ -336,14 +336,18 @@ def test_section_page_edits_its_figures(staff_client, article_factory):
     assert (figure.width, figure.height) == (40, 30)
 
 
-def test_article_page_links_each_section_to_its_figures(staff_client, article_factory):
-    article = article_factory(sections=1, status="draft")
-    html = staff_client.get(article_change_url(article)).content.decode()
-    assert section_change_url(article.sections.get()) in html
+def test_figures_are_edited_in_place_in_the_article_form(staff_client, article_factory):
+    article = article_factory(sections=1, figures=1, status="draft")
+    response = staff_client.get(article_change_url(article))
+    data = form_data(response, "article_form")
+    assert data["sections-0-figures-0-alt_text"] == "Diagram 0"
+    thumbnail = BeautifulSoup(response.content, "html.parser").select_one("img.figure-thumbnail")
+    assert thumbnail["src"] == Figure.objects.get().image.url
+    assert thumbnail["alt"] == "Diagram 0"
 
 
 def test_figure_without_alt_text_is_refused_with_a_sentence(staff_client, article_factory):
-    section = article_factory(sections=1).sections.get()
+    section = article_factory(sections=1, status="draft").sections.get()
     data = form_data(staff_client.get(section_change_url(section)), "section_form")
     data.update(
         inline_rows(
@@ -482,7 +486,7 @@ def test_rejected_article_edit_keeps_everything_typed(staff_client, article_fact
 
 
 def test_rejected_figure_save_keeps_the_typed_text(staff_client, article_factory):
-    section = article_factory(sections=1).sections.get()
+    section = article_factory(sections=1, status="draft").sections.get()
     data = form_data(staff_client.get(section_change_url(section)), "section_form")
     data["body"] = "A new body for the section."
     data.update(

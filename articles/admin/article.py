@@ -6,6 +6,9 @@ review and publish steps are in article_workflow.py, history and restore in
 article_history.py, preview in article_preview.py.
 """
 
+import nested_admin
+import reversion
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.db.models import Count
@@ -16,10 +19,26 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from .. import workflow
+from ..conflicts import apply_choices
 from ..derived_data import once_per_article
-from ..forms import ArticleAdminForm, SectionForm, SectionInlineFormSet
-from ..models import Article, ArticleReference, PublicationState, Section, WorkflowState
+from ..forms import (
+    ArticleAdminForm,
+    FigureForm,
+    FigureInlineFormSet,
+    SectionForm,
+    SectionInlineFormSet,
+)
+from ..models import (
+    Article,
+    ArticleReference,
+    Autosave,
+    Figure,
+    PublicationState,
+    Section,
+    WorkflowState,
+)
 from ..reviews import REVIEW_STATES, review_state_filter
+from .article_editor import ArticleEditorMixin
 from .article_history import ArticleHistoryMixin
 from .article_preview import ArticlePreviewMixin
 from .article_trust import (
@@ -31,22 +50,55 @@ from .article_trust import (
 from .article_workflow import ArticleWorkflowMixin, state_label
 
 
-class SectionInline(admin.StackedInline):
+class FigureInline(nested_admin.NestedStackedInline):
+    model = Figure
+    form = FigureForm
+    formset = FigureInlineFormSet
+    extra = 0
+    sortable_field_name = "position"
+    fields = ["thumbnail", "image", "pending_upload", "alt_text", "caption", "credit", "position"]
+    readonly_fields = ["thumbnail"]
+    classes = ["figure-inline"]
+
+    @admin.display(description="image now")
+    def thumbnail(self, figure):
+        if not figure.pk or not figure.image:
+            return "—"
+        return format_html(
+            '<img class="figure-thumbnail" src="{}" alt="{}" width="160" loading="lazy">',
+            figure.image.url,
+            figure.alt_text,
+        )
+
+
+class SectionInline(nested_admin.NestedStackedInline):
     model = Section
     form = SectionForm
     formset = SectionInlineFormSet
     extra = 0
-    show_change_link = True
-    fields = [("position", "level"), ("heading", "anchor"), "body", "takeaway"]
-    verbose_name_plural = "sections (save, then use “Change” on a section to add its figures)"
+    sortable_field_name = "position"
+    inlines = [FigureInline]
+    fields = [("heading", "level"), "body", "takeaway", "anchor", "position"]
+    classes = ["section-inline"]
 
 
-class ArticleReferenceInline(admin.TabularInline):
+class ArticleReferenceInline(nested_admin.NestedTabularInline):
     model = ArticleReference
     extra = 0
+    sortable_field_name = "position"
     autocomplete_fields = ["reference"]
-    fields = ["position", "reference"]
+    fields = ["reference", "position"]
+    verbose_name = "reference"
     verbose_name_plural = "reference list (cited references are added automatically)"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "reference":
+            # Removing a reference from this article is the row's own delete box; the widget
+            # must not offer to delete the reference from the whole library.
+            field.widget.can_delete_related = False
+            field.widget.can_change_related = False
+        return field
 
 
 STATE_FILTERS = {
@@ -107,11 +159,13 @@ class ArticleChangeList(ChangeList):
 
 @admin.register(Article)
 class ArticleAdmin(
+    ArticleEditorMixin,
     ArticleWorkflowMixin,
     ArticleTrustMixin,
     ArticleHistoryMixin,
     ArticlePreviewMixin,
     VersionAdmin,
+    nested_admin.NestedModelAdmin,
 ):
     form = ArticleAdminForm
     list_display = [
@@ -143,7 +197,10 @@ class ArticleAdmin(
     readonly_fields = ["created_at", "updated_at"]
     change_form_template = "admin/articles/article/change_form.html"
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "authors", "tags", "loaded_updated_at"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "summary", "authors", "tags", "loaded_updated_at"]},
+        ),
         (
             "Notice and medical review",
             {"fields": ["disclaimer_note", "reviewed_by", "reviewed_at"]},
@@ -196,8 +253,19 @@ class ArticleAdmin(
         context = {
             **self.workflow_context(request, article, draft),
             **self.trust_context(request, article, draft),
+            **self.autosave_context(request, article, draft),
+            "autosave_url": reverse("admin:articles_article_autosave", args=[article.pk]),
+            "autosave_seconds": settings.AUTOSAVE_SECONDS,
             **(extra_context or {}),
         }
+        if request.method == "GET" and request.GET.get("restore") == "autosave":
+            autosave = context.get("autosave")
+            if autosave is not None:
+                request = self.restored_request(request, autosave)
+                context["restoring_autosave"] = True
+        if request.method == "POST":
+            # After a conflict, the editor chose per part which version to keep.
+            request._post = apply_choices(request.POST, draft)
         return super().change_view(request, str(draft.pk), form_url, context)
 
     def article_url(self, article, request=None):
@@ -208,6 +276,7 @@ class ArticleAdmin(
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.article = obj.published_article if obj is not None else None
+        form.restoring_autosave = getattr(request, "restoring_autosave", None)
         return form
 
     def save_model(self, request, obj, form, change):
@@ -217,6 +286,8 @@ class ArticleAdmin(
 
     def save_related(self, request, form, formsets, change):
         obj = form.instance
+        # An explicit save supersedes the copy kept while typing.
+        Autosave.objects.filter(article=obj.published_article, user=request.user).delete()
         changed = not change or form.has_changed() or any(f.has_changed() for f in formsets)
         if not changed:
             obj.nothing_changed = True
@@ -231,6 +302,7 @@ class ArticleAdmin(
         with once_per_article():
             super().save_related(request, form, formsets, change)
         undone = workflow.record_edit(obj, request.user, changed)
+        obj.revision_note = form.cleaned_data.get("revision_note", "")
         if undone:
             self.message_user(
                 request,
@@ -238,6 +310,21 @@ class ArticleAdmin(
                 "when it is ready.",
                 messages.WARNING,
             )
+
+    def log_change(self, request, obj, message):
+        # The editor's own note, when they wrote one, names the version in the history.
+        entry = super().log_change(request, obj, message)
+        note = getattr(obj, "revision_note", "")
+        if note and reversion.is_active():
+            reversion.set_comment(note)
+        return entry
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        note = getattr(obj, "revision_note", "")
+        if note and reversion.is_active():
+            reversion.set_comment(note)
+        return entry
 
     def response_change(self, request, obj):
         if "_submit_review" in request.POST:

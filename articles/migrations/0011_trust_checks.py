@@ -24,7 +24,7 @@ def score_existing_sections(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0007_workflow_data'),
+        ('articles', '0010_autosave'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
