@@ -27,7 +27,7 @@ many long words (LONG_WORDS_IN_SENTENCE or more words of three or more syllables
 
 **Evidence coverage** (the claim heuristic). A sentence states a fact when it has any of:
 - a number, percentage, dose or unit ("51", "30%", "10 mg", "twice a week"),
-- a comparison ("more than", "higher", "lower", "most effective", "fewer"),
+- a comparison ("higher", "lower", "fewer", "more likely", "most effective", "than"),
 - a causal or evidence verb ("increases", "reduces", "causes", "prevents", "linked to",
   "associated with", "studies show", "research suggests", "trials found"),
 - a drug, medical test or approval ("testosterone therapy", "blood test", "approved"),
@@ -198,9 +198,9 @@ NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 COMPARISON_RE = re.compile(
-    r"\b(?:more|less|fewer|higher|lower|greater|smaller|larger|better|worse|faster|slower|"
-    r"most|least|best|worst|rises?|falls?|doubles?|halves)\b(?:\s+\w+){0,3}?\s*(?:than|"
-    r"effective|likely|common|risk)|\b(?:than|compared with|compared to|versus)\b",
+    r"\b(?:higher|lower|greater|fewer|smaller|larger|better|worse|faster|slower)\b"
+    r"|\b(?:more|less|most|least)\s+(?:\w+\s+)?(?:than|effective|likely|common|often|"
+    r"frequent)\b|\b(?:than|compared with|compared to|versus)\b",
     re.IGNORECASE,
 )
 CAUSAL_RE = re.compile(

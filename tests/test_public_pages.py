@@ -272,7 +272,7 @@ def test_article_page_lists_its_tags(article_detail_page):
 def test_article_page_lists_its_references(article_detail_page):
     _, html = article_detail_page
     assert '<ol class="references">' in html
-    assert '<li id="ref-insel-2010">' in html
+    assert '<li id="ref-insel-2010" data-verification="unverified">' in html
     assert "The challenge of translation" in html
 
 
@@ -400,7 +400,7 @@ def test_unpublished_term_page_is_404(client, term_factory):
 def test_references_page_lists_every_reference(client, reference_factory):
     reference_factory(key="insel-2010", title="The challenge of translation")
     html = page(client, "/references/")
-    assert '<li id="ref-insel-2010">' in html
+    assert '<li id="ref-insel-2010" data-verification="unverified">' in html
     assert "The challenge of translation" in html
 
 
