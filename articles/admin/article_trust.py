@@ -10,7 +10,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.urls import path, reverse
-from django.views.decorators.cache import never_cache
+from django.utils.cache import add_never_cache_headers
 
 from site_config.models import SiteSettings
 
@@ -204,7 +204,6 @@ class ArticleTrustMixin:
             return "—"
         return f"{yes} yes · {no} no"
 
-    @never_cache
     def section_checks_view(self, request):
         """POST body, takeaway and level of one section; answers the checks as JSON."""
         if request.method != "POST":
@@ -225,7 +224,9 @@ class ArticleTrustMixin:
             )
         if level not in Section.Level.values:
             return JsonResponse({"error": "Choose the section's reading level."}, status=400)
-        return JsonResponse(section_checks_payload(body, takeaway, level))
+        response = JsonResponse(section_checks_payload(body, takeaway, level))
+        add_never_cache_headers(response)
+        return response
 
     def trust_context(self, request, article, draft):
         """What the article's form shows under its status: what blocks publishing, the
