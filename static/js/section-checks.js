@@ -8,11 +8,7 @@
   "use strict";
 
   var DELAY_MS = 600;
-  var endpoint = document.getElementById("section-checks-endpoint");
-  if (!endpoint) {
-    return;
-  }
-  var url = endpoint.getAttribute("data-url");
+  var url = "";
   var timers = {};
   var latest = {};
 
@@ -191,11 +187,21 @@
     });
   }
 
-  document.addEventListener("input", onEdit);
-  document.addEventListener("change", onEdit);
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", checkAll);
-  } else {
+  function start() {
+    // The admin loads this script in the page head: the endpoint is known once parsed.
+    var endpoint = document.getElementById("section-checks-endpoint");
+    if (!endpoint) {
+      return;
+    }
+    url = endpoint.getAttribute("data-url");
+    document.addEventListener("input", onEdit);
+    document.addEventListener("change", onEdit);
     checkAll();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
