@@ -39,9 +39,7 @@ def test_checks_update_while_typing_and_citation_needed_blocks_publishing(
     page.locator("#id_sections-0-takeaway").fill("")
     body.fill(EASY)
     expect(checks.locator(".section-checks__level")).to_contain_text("within the target of 8")
-    expect(checks.locator(".section-checks__level")).to_have_attribute(
-        "data-above-target", "false"
-    )
+    expect(checks.locator(".section-checks__level")).to_have_attribute("data-above-target", "false")
     expect(checks.locator(".section-checks__coverage-count")).to_have_text(
         "No factual sentences found."
     )
@@ -50,9 +48,7 @@ def test_checks_update_while_typing_and_citation_needed_blocks_publishing(
     page.keyboard.press("End")
     body.press_sequentially(HARD[:40], delay=5)  # typing, not pasting
     body.fill(body.input_value() + HARD[40:])
-    expect(checks.locator(".section-checks__level")).to_have_attribute(
-        "data-above-target", "true"
-    )
+    expect(checks.locator(".section-checks__level")).to_have_attribute("data-above-target", "true")
     expect(checks.locator(".section-checks__level")).to_contain_text(
         "above the target of 8 for Fundamentals"
     )
@@ -94,8 +90,6 @@ def test_reader_answers_and_comments_from_a_cached_page(new_page, hormone_articl
     expect(form.locator(".page-feedback__status")).to_have_text("Thank you for your answer.")
     form.get_by_label(re.compile("What could we do better")).fill("The table is hard to read.")
     form.get_by_role("button", name="Send comment").click()
-    expect(form.locator(".page-feedback__status")).to_have_text(
-        "Thank you: your comment is saved."
-    )
+    expect(form.locator(".page-feedback__status")).to_have_text("Thank you: your comment is saved.")
     feedback = PageFeedback.objects.get()
     assert (feedback.helpful, feedback.comment) == (False, "The table is hard to read.")
