@@ -152,9 +152,14 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 class ArticleChangeList(ChangeList):
+    # Working copies are reached through their article, never listed or counted on their own.
+
     def get_queryset(self, request, exclude_parameters=None):
-        # Working copies are reached through their article, never listed on their own.
         return super().get_queryset(request, exclude_parameters).filter(draft_of__isnull=True)
+
+    def get_results(self, request):
+        self.root_queryset = self.root_queryset.filter(draft_of__isnull=True)
+        super().get_results(request)
 
 
 @admin.register(Article)
@@ -286,8 +291,9 @@ class ArticleAdmin(
 
     def save_related(self, request, form, formsets, change):
         obj = form.instance
-        # An explicit save supersedes the copy kept while typing.
-        Autosave.objects.filter(article=obj.published_article, user=request.user).delete()
+        if obj.pk is not None:
+            # An explicit save supersedes the copy kept while typing.
+            Autosave.objects.filter(article=obj.published_article, user=request.user).delete()
         changed = not change or form.has_changed() or any(f.has_changed() for f in formsets)
         if not changed:
             obj.nothing_changed = True
