@@ -31,7 +31,7 @@ BOUNDS = {
     "tag_detail": 12,  # one for the retraction notices of its references
     "glossary_index": 3,
     "term_detail": 7,
-    "references": 5,
+    "references": 6,  # one for the retraction notices beside the references
 }
 
 
