@@ -384,7 +384,12 @@ def test_no_address_is_kept_with_the_feedback(client, feedback_url):
     assert "203.0.113.9" not in stored
     assert PageFeedback.objects.get().comment == "ok"
     # Only the rate limit's counter names the address, and it ends with its window.
-    keys = [key for key in cache._cache if "203.0.113.9" in key] if hasattr(cache, "_cache") else []
+    stored_keys = getattr(cache, "_cache", None)  # the local-memory cache keeps a dict
+    keys = (
+        [key for key in stored_keys if "203.0.113.9" in key]
+        if isinstance(stored_keys, dict)
+        else []
+    )
     assert all("ratelimit:feedback" in key for key in keys)
 
 
