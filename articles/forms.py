@@ -124,6 +124,10 @@ class FigureForm(forms.ModelForm):
         model = Figure
         fields = ["position", "image", "alt_text", "caption", "credit"]
         field_classes = {"image": FigureImageField}
+        widgets = {
+            "alt_text": forms.Textarea(attrs={"rows": 3}),
+            "caption": forms.Textarea(attrs={"rows": 2}),
+        }
         error_messages = {
             "image": {"required": "Choose an image file for this figure, or delete the figure."},
             "alt_text": {
