@@ -144,7 +144,9 @@ def test_more_topics_than_a_filter_allows_is_404_not_a_broader_list(client, cont
 def test_known_and_unknown_tags_together_match_nothing(client, content):
     response = client.get("/articles/", {"tag": ["sleep", "no-such-tag"]})
     assert response.status_code == HTTPStatus.OK
-    assert "an-article" not in response.content.decode()
+    html = response.content.decode()
+    assert "No published articles match." in html
+    assert "an-article" not in html
 
 
 @pytest.mark.parametrize(

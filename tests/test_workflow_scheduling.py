@@ -8,6 +8,7 @@ import time_machine
 from django.urls import reverse
 
 from articles.models import Article
+from tests.pages import rendered_html
 
 pytestmark = pytest.mark.django_db
 
@@ -82,5 +83,7 @@ def test_scheduled_article_shows_in_the_admin_list_as_published_after_its_time(
 ):
     with time_machine.travel(AFTER, tick=False):
         staff_client = signed_in(client, admin_user)
-        html = staff_client.get(reverse("admin:articles_article_changelist")).content.decode()
+        response = staff_client.get(reverse("admin:articles_article_changelist"))
+    html = rendered_html(response, "Select article to change")
+    assert '<td class="field-status_label">Published</td>' in html
     assert "Scheduled for" not in html
