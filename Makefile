@@ -8,15 +8,23 @@ PYTEST_WORKERS ?= auto
 # Local mode: production settings except plain http on 127.0.0.1 and media served by Django.
 LOCAL_ENV = SECRET_KEY="$$(cat .secret_key)" DEBUG=0 HTTPS=0 SERVE_MEDIA=1
 
-.PHONY: install run test e2e lint bench clean
+.PHONY: install install-dev run test e2e lint bench clean
 
+# `make run` installs what the site needs (requirements.txt); `make test` adds the test and
+# lint tools (requirements-dev.txt).
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
 install: $(BIN)/.installed
+
+install-dev: $(BIN)/.installed-dev
 
 .secret_key:
 	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
@@ -28,17 +36,17 @@ run: install .secret_key
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	$(LOCAL_ENV) PORT=$(PORT) exec $(BIN)/gunicorn --config site_config/gunicorn.conf.py site_config.wsgi
 
-test: install
+test: install-dev
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
-e2e: install
+e2e: install-dev
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -m e2e tests/e2e
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-bench: install .secret_key
+bench: install-dev .secret_key
 	$(BIN)/python bench/run.py
 
 clean:

@@ -5,4 +5,4 @@ class ArticlesConfig(AppConfig):
     name = "articles"
 
     def ready(self):
-        from . import search_index, signals  # noqa: F401
+        from . import derived_data, invalidation  # noqa: F401 (signal receivers)

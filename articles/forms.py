@@ -98,10 +98,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     loaded_updated_at = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    # Set for each request by ArticleAdmin.get_form.
+    # Set for each request by ArticleAdmin.get_form, from the user's publish permission.
     can_publish = True
-    # For users who cannot publish: the status and publish time to keep (None: the article's).
-    kept_publishing = None
 
     class Meta:
         model = Article
@@ -144,8 +142,6 @@ class ArticleAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["loaded_updated_at"].initial = self.instance.updated_at.isoformat()
         if not self.can_publish:
-            if self.kept_publishing is not None:
-                self.initial.update(self.kept_publishing)
             for name in PUBLISHING_FIELDS:
                 if name in self.fields:
                     self.fields[name].disabled = True

@@ -25,28 +25,61 @@ def figure_upload_to(instance, filename):
     return f"figures/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{suffix}"
 
 
+class PublicationState(models.TextChoices):
+    """Where an article stands, as editors see it in the admin (list column and filter, the
+    tag and glossary admins). Only PUBLISHED is visible to readers."""
+
+    DRAFT = "draft", "Draft"
+    SCHEDULED = "scheduled", "Scheduled"
+    PUBLISHED = "published", "Published"
+
+
 class ArticleQuerySet(models.QuerySet):
+    # What readers see is decided here and in Article.publication_state, side by side: the
+    # same conditions as SQL (for lists, counts, feeds, the sitemap, search) and in Python (for
+    # one article already loaded). tests/test_publication_state.py checks that they agree.
+
+    def in_state(self, *states, now=None):
+        """Articles in any of these PublicationStates at `now` (default: this moment)."""
+        now = now or timezone.now()
+        published = Q(status=Article.Status.PUBLISHED)
+        due = Q(publish_at__isnull=True) | Q(publish_at__lte=now)
+        conditions = {
+            PublicationState.DRAFT: Q(status=Article.Status.DRAFT),
+            PublicationState.SCHEDULED: published & Q(publish_at__gt=now),
+            PublicationState.PUBLISHED: published & due,
+        }
+        condition = Q(pk__in=[])
+        for state in states:
+            condition |= conditions[state]
+        return self.filter(condition)
+
     def public(self):
-        """Published articles whose publish time (if any) has come."""
-        now = timezone.now()
-        return self.filter(status=Article.Status.PUBLISHED).filter(
-            Q(publish_at__isnull=True) | Q(publish_at__lte=now)
-        )
+        """What readers may see: the one rule every public page, list, count, feed, sitemap,
+        search result and glossary back-link uses."""
+        return self.in_state(PublicationState.PUBLISHED)
 
     def visible_to(self, user):
-        """Everything for staff (who get a preview ribbon), public articles for everyone else."""
-        if user.is_authenticated and user.is_staff:
+        """Public articles, and for staff who may view articles in the admin also drafts and
+        scheduled ones (shown with a preview ribbon)."""
+        if user.is_authenticated and user.is_staff and user.has_perm("articles.view_article"):
             return self
         return self.public()
 
     def next_scheduled_time(self):
         """When the next scheduled article goes public, or None."""
         return (
-            self.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+            self.in_state(PublicationState.SCHEDULED)
             .order_by("publish_at")
             .values_list("publish_at", flat=True)
             .first()
         )
+
+
+def next_public_change():
+    """When what readers see next changes by itself (a scheduled article goes public), or
+    None. The page cache ends its entries then (settings.PAGE_CACHE_NEXT_CHANGE)."""
+    return Article.objects.next_scheduled_time()
 
 
 class Article(models.Model):
@@ -118,6 +151,7 @@ class Article(models.Model):
     class Meta:
         ordering = ["-publish_at", "-created_at"]
         indexes = [models.Index(fields=["status", "publish_at"], name="article_visibility_idx")]
+        permissions = [("publish_article", "Can publish, unpublish and schedule articles")]
 
     def __str__(self):
         return self.title
@@ -125,11 +159,30 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
+    def get_publication_state(self, now=None):
+        """The PublicationState of this article at `now`: ArticleQuerySet.in_state in Python."""
+        if self.status == self.Status.DRAFT:
+            return PublicationState.DRAFT
+        now = now or timezone.now()
+        if self.publish_at is not None and self.publish_at > now:
+            return PublicationState.SCHEDULED
+        return PublicationState.PUBLISHED
+
+    @property
+    def publication_state(self):
+        return self.get_publication_state()
+
     @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and (
-            self.publish_at is None or self.publish_at <= timezone.now()
-        )
+        return self.publication_state == PublicationState.PUBLISHED
+
+    @property
+    def publication_label(self):
+        """The state in words, with the time for a scheduled article."""
+        state = self.publication_state
+        if state == PublicationState.SCHEDULED:
+            return f"Scheduled for {timezone.localtime(self.publish_at):%Y-%m-%d %H:%M}"
+        return state.label
 
     @property
     def published_date(self):

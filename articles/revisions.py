@@ -3,7 +3,9 @@
 An article is versioned as one unit with its sections, their figures and its reference list:
 every admin save stores all of them in one revision, so restoring a revision brings back
 sections deleted since. The glossary terms an article uses are derived data (the linker keeps
-them), so they are not versioned.
+them), so they are not versioned. Nor is the publishing state (status, publish time):
+restoring a revision restores what the article says, never whether readers see it, and a
+recovered deleted article comes back as a draft.
 """
 
 import difflib
@@ -11,11 +13,15 @@ import re
 from dataclasses import dataclass, field
 
 import reversion
-from django.utils import dateformat, timezone
+from django.utils import dateformat
 
 from .models import Article, ArticleReference, Figure, Reference, Section
 
-reversion.register(Article, follow=["sections", "article_references"], exclude=["terms"])
+reversion.register(
+    Article,
+    follow=["sections", "article_references"],
+    exclude=["terms", "status", "publish_at"],
+)
 reversion.register(Section, follow=["figures"])
 reversion.register(Figure)
 reversion.register(ArticleReference)
@@ -44,9 +50,6 @@ def article_text_lines(version):
         key=lambda item: (item["position"], item["id"]),
     )
 
-    status = dict(Article.Status.choices).get(article["status"], article["status"])
-    if article["publish_at"]:
-        status += ", publish at " + _format_datetime(article["publish_at"])
     reviewed = article["reviewed_by"] or "—"
     if article["reviewed_at"]:
         reviewed += " on " + dateformat.format(article["reviewed_at"], "j F Y")
@@ -55,7 +58,6 @@ def article_text_lines(version):
         f"Address: {article['slug']}",
         f"Summary: {article['summary']}",
         f"Authors: {article['authors']}",
-        f"Status: {status}",
         f"Medically reviewed by: {reviewed}",
     ]
     if article["disclaimer_note"]:
@@ -87,10 +89,6 @@ def article_text_lines(version):
             for item in cited
         ]
     return lines
-
-
-def _format_datetime(value):
-    return dateformat.format(timezone.localtime(value), "j F Y, H:i")
 
 
 @dataclass

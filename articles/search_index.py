@@ -5,8 +5,8 @@ holding its text, split by weight (see the model). The database's full-text inde
 rows (PostgreSQL tsvector columns, or SQLite FTS5 and its triggers) follows the rows by
 itself, so this module only ever writes SearchEntry rows.
 
-The receivers at the end keep entries current on every save and delete. Bulk writes that skip
-signals (`QuerySet.update()`, `bulk_create()`, raw SQL) must be followed by
+articles/derived_data.py keeps entries current on every save and delete. Bulk writes that
+skip signals (`QuerySet.update()`, `bulk_create()`, raw SQL) must be followed by
 `manage.py rebuild_search_index`.
 """
 
@@ -17,14 +17,10 @@ from importlib import import_module
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Prefetch
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
-from taggit.models import Tag, TaggedItem
 
 from glossary.models import Term
 
-from .batching import refresh_article
-from .models import Article, Reference, SearchEntry, Section
+from .models import Article, PublicationState, Reference, SearchEntry, Section
 
 # Characters that never reach the index: NUL and other controls, and the two private-use
 # characters the search backends use to mark highlights in snippets (see articles.search).
@@ -138,15 +134,19 @@ def remove_entry(kind, object_id):
     SearchEntry.objects.filter(kind=kind, object_id=object_id).delete()
 
 
-# Articles are indexed while published, including scheduled ones: their entry carries the
-# publish time and search filters on it, so they appear when their time comes, with no job.
-INDEXED_ARTICLES = Article.objects.filter(status=Article.Status.PUBLISHED)
+def indexed_articles():
+    """Articles that have an entry: public ones, and scheduled ones, which search finds once
+    `Article.objects.public()` does (articles.search), so they appear on time with no job."""
+    return Article.objects.in_state(PublicationState.SCHEDULED, PublicationState.PUBLISHED)
+
+
 SECTION_TEXT = Section.objects.only("article_id", "heading", "body", "takeaway")
 
 
 def index_article(article_id):
     article = (
-        INDEXED_ARTICLES.filter(pk=article_id)
+        indexed_articles()
+        .filter(pk=article_id)
         .prefetch_related("tags", Prefetch("sections", queryset=SECTION_TEXT))
         .first()
     )
@@ -195,8 +195,10 @@ def rebuild_search_index(batch_size=200):
         SearchEntry.objects.all().delete()
         if connection.vendor == "sqlite":
             repair_sqlite_index()
-        articles = INDEXED_ARTICLES.order_by("pk").prefetch_related(
-            "tags", Prefetch("sections", queryset=SECTION_TEXT)
+        articles = (
+            indexed_articles()
+            .order_by("pk")
+            .prefetch_related("tags", Prefetch("sections", queryset=SECTION_TEXT))
         )
         counts["article"] = bulk_index(
             articles,
@@ -237,81 +239,3 @@ def repair_sqlite_index():
         cursor.execute(
             "INSERT INTO articles_searchentry_fts(articles_searchentry_fts) VALUES ('rebuild')"
         )
-
-
-def is_deletion_of(origin, models):
-    """Whether a delete signal comes from deleting one of these models (instance or queryset)."""
-    model = getattr(origin, "model", None) or type(origin)
-    return model in models
-
-
-# Receivers: the index is derived data of articles, sections, terms, references and tags,
-# so every save and delete of those updates it here, in the same transaction as the change.
-
-
-@receiver(post_save, sender=Article)
-def index_saved_article(sender, instance, raw=False, **kwargs):
-    """A saved article is indexed while published (scheduled too), removed otherwise."""
-    if not raw:
-        index_article(instance.pk)
-
-
-@receiver(post_delete, sender=Article)
-def remove_deleted_article(sender, instance, **kwargs):
-    remove_entry(SearchEntry.Kind.ARTICLE, instance.pk)
-
-
-@receiver(post_save, sender=Section)
-@receiver(post_delete, sender=Section)
-def index_article_of_section(sender, instance, raw=False, origin=None, **kwargs):
-    """Section headings and bodies are part of their article's entry.
-
-    Skipped when the section goes because its article is being deleted: the article's own
-    receiver removes the entry.
-    """
-    if not raw and not is_deletion_of(origin, [Article]):
-        refresh_article(index_article, instance.article_id)
-
-
-@receiver(post_save, sender=Term)
-def index_saved_term(sender, instance, raw=False, **kwargs):
-    """A term is indexed while published."""
-    if not raw:
-        index_term(instance.pk)
-
-
-@receiver(post_delete, sender=Term)
-def remove_deleted_term(sender, instance, **kwargs):
-    remove_entry(SearchEntry.Kind.TERM, instance.pk)
-
-
-@receiver(post_save, sender=Reference)
-def index_saved_reference(sender, instance, raw=False, **kwargs):
-    if not raw:
-        index_reference(instance.pk)
-
-
-@receiver(post_delete, sender=Reference)
-def remove_deleted_reference(sender, instance, **kwargs):
-    remove_entry(SearchEntry.Kind.REFERENCE, instance.pk)
-
-
-@receiver(post_save, sender=TaggedItem)
-@receiver(post_delete, sender=TaggedItem)
-def index_retagged_object(sender, instance, raw=False, origin=None, **kwargs):
-    """Tag names are searchable and tag slugs filter results: re-index the tagged item.
-
-    Runs for tags added or removed through `item.tags`, and for each item of a deleted tag.
-    Skipped when the item goes because its article, term or reference is being deleted.
-    """
-    if raw or is_deletion_of(origin, INDEXERS):
-        return
-    index_tagged_objects([(instance.content_type_id, instance.object_id)])
-
-
-@receiver(post_save, sender=Tag)
-def index_objects_of_renamed_tag(sender, instance, created=False, raw=False, **kwargs):
-    """A renamed tag changes the text and slugs of every entry that carries it."""
-    if not created and not raw:
-        items = TaggedItem.objects.filter(tag=instance).values_list("content_type_id", "object_id")
-        index_tagged_objects(items)

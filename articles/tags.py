@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from taggit.models import Tag, TaggedItem
 
 from glossary.models import Term
-from site_config import caching
+from site_config import cache_keys
 
 from .models import Article, Reference
 from .search_index import index_tagged_objects
@@ -142,5 +142,5 @@ def merge_tags(target, others):
                 moved += 1
         Tag.objects.filter(pk__in=[tag.pk for tag in others]).delete()
         index_tagged_objects(affected)
-        caching.bump(caching.CONTENT)
+        cache_keys.bump(cache_keys.PUBLIC_PAGES)
     return moved

@@ -1,19 +1,19 @@
 """Which glossary terms each article links (`Article.terms`), kept current.
 
 Term pages list their articles from this stored index instead of scanning articles. It
-is refreshed by re-rendering an article (articles.page.store_article_terms) whenever
+is refreshed by re-rendering an article (`store_article_terms`) whenever
 something that decides its links changes: its sections or figure captions, or the name,
 aliases, capitalisation rule or publication of a term. For a term change only the
 articles that could be affected are re-rendered: those that link the term now, and those
 whose text mentions one of its names.
 """
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
 from glossary.linking import WORD_RE
 
-from . import page
-from .models import Figure, Section
+from .models import Article, ArticleReference, Figure, Section
+from .rendered_article import render_article
 
 LINKING_FIELDS = ("name", "aliases", "case_sensitive", "is_published")
 
@@ -51,5 +51,30 @@ def refresh_articles_for_term(term, linked_article_ids=None):
     if term.pk is not None and term.is_published:
         article_ids |= article_ids_mentioning([term.name, *term.alias_list])
     for article_id in sorted(article_ids):
-        page.store_article_terms(article_id)
+        store_article_terms(article_id)
     return article_ids
+
+
+def store_article_terms(article_id):
+    """Record which glossary terms the article links, so term pages can list it without
+    scanning articles. Uses the same rendering as the page."""
+    article = (
+        Article.objects.prefetch_related(
+            Prefetch(
+                "article_references",
+                queryset=ArticleReference.objects.select_related("reference"),
+            )
+        )
+        .filter(pk=article_id)
+        .first()
+    )
+    if article is None:
+        return set()
+    sections = list(
+        article.sections.prefetch_related(
+            Prefetch("figures", queryset=Figure.objects.order_by("position", "id"))
+        )
+    )
+    term_ids = render_article(article, sections).term_ids
+    article.terms.set(term_ids)
+    return term_ids

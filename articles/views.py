@@ -1,22 +1,19 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
-from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
 from glossary.models import Term
 from site_config.ratelimit import rate_limit_search
 from site_config.tagging import tag_slug
 
-from .models import Article, ArticleReference, Figure, Reference, SearchEntry
-from .page import RENDERED_ARTICLE_TIMEOUT, cached_rendered_article, rendered_article_version
+from .models import Article, ArticleReference, Reference, SearchEntry
+from .rendered_article import article_reference_list, cached_article_body
 from .search import (
     KIND_LABELS,
     MAX_QUERY_LENGTH,
@@ -27,8 +24,8 @@ from .search import (
 )
 from .tags import co_occurring_tags, filter_by_tags, public_tag_counts
 
-__all__ = ["public_tag_counts"]  # imported from here by site_config.views
-
+HOME_ARTICLES = 6
+HOME_TOPICS = 24
 RELATED_ARTICLES = 3
 TAG_PAGE_TERMS = 30
 TAG_PAGE_REFERENCES = 20
@@ -50,6 +47,21 @@ def tag_slugs_from(request):
         if value and value not in slugs:
             slugs.append(value)
     return slugs
+
+
+def home(request):
+    """The newest articles, the most used topics, and the way into the glossary."""
+    articles = Article.objects.public().prefetch_related("tags")[:HOME_ARTICLES]
+    tags = sorted(public_tag_counts(), key=lambda tag: (-tag.total, tag.name))[:HOME_TOPICS]
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "articles": articles,
+            "tags": tags,
+            "term_count": Term.objects.public().count(),
+        },
+    )
 
 
 def article_list(request):
@@ -107,69 +119,6 @@ def render_article_page(request, article, is_preview):
         patch_cache_control(response, private=True, no_store=True)
         response.headers["X-Robots-Tag"] = "noindex"
     return response
-
-
-def cached_article_body(article):
-    """The table of contents, the sections and the reference list, as HTML.
-
-    They are most of the page and of its rendering time, and change only with the rendered
-    article, so they are cached under its version: after an edit elsewhere on the site (which
-    empties the page cache) the page costs the rest of the page only.
-    """
-    key = f"article-body:{rendered_article_version(article)}"
-    body = cache.get(key)
-    if body is None:
-        body = render_article_body(article)
-        cache.set(key, body, RENDERED_ARTICLE_TIMEOUT)
-    # Our own templates' output, stored as plain text by the cache.
-    return {**body, **{part: mark_safe(body[part]) for part in ("toc", "sections", "references")}}
-
-
-def render_article_body(article):
-    sections = list(
-        article.sections.prefetch_related(
-            Prefetch("figures", queryset=Figure.objects.order_by("position", "id"))
-        )
-    )
-    rendered = cached_rendered_article(article, sections)
-    for section in sections:
-        section.rendered = rendered.sections.get(section.id)
-    levels = []
-    for section in sections:
-        if not levels or levels[-1]["level"] != section.level:
-            levels.append(
-                {"level": section.level, "label": section.get_level_display(), "sections": []}
-            )
-        levels[-1]["sections"].append(section)
-    context = {
-        "article": article,
-        "sections": sections,
-        "levels": levels,
-        "references": article_reference_list(article, rendered.reference_ids, rendered.citations),
-        "rendered": rendered,
-    }
-    return {
-        "toc": render_to_string("articles/includes/article_toc.html", context),
-        "sections": render_to_string("articles/includes/article_sections.html", context),
-        "references": render_to_string("articles/includes/article_references.html", context),
-        "reference_ids": rendered.reference_ids,
-    }
-
-
-def article_reference_list(article, reference_ids, citations=None):
-    """(reference, citation anchors) pairs in the order of the article's reference list."""
-    references_by_id = {
-        item.reference_id: item.reference for item in article.article_references.all()
-    }
-    missing = [pk for pk in reference_ids if pk not in references_by_id]
-    if missing:
-        references_by_id.update(Reference.objects.in_bulk(missing))
-    citations = citations or {}
-    return [
-        (references_by_id[pk], citations.get(pk, []))
-        for pk in reference_ids
-        if pk in references_by_id
-    ]
 
 
 def related_articles(article, limit=RELATED_ARTICLES):

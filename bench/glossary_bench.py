@@ -173,12 +173,12 @@ def run(sizes, repeat):
 
     from articles.citations import CitationNumbering
     from articles.models import Article, ArticleReference, Reference, Section
-    from articles.page import reference_ids_by_key
+    from articles.rendered_article import reference_ids_by_key
     from articles.rendering import render_markdown, unmark_citations
-    from articles.signals import article_generation
     from glossary.linking import GlossaryIndex, GlossaryLinker, get_glossary_index
     from glossary.models import Term
-    from site_config import caching
+    from site_config import cache_keys
+    from site_config.cache_keys import article_generation
 
     all_rows = glossary_rows(max(sizes))
     mentioned = all_rows[: min(100, len(all_rows))][:TERMS_MENTIONED]
@@ -229,7 +229,7 @@ def run(sizes, repeat):
         existing = Term.objects.count()
         if size > existing:
             Term.objects.bulk_create(Term(**row) for row in all_rows[existing:size])
-        caching.bump(caching.GLOSSARY, caching.CONTENT)
+        cache_keys.bump(cache_keys.GLOSSARY, cache_keys.PUBLIC_PAGES)
 
         build_ms = median_ms(GlossaryIndex.from_database, max(3, repeat // 10))
         index = get_glossary_index()
@@ -246,7 +246,7 @@ def run(sizes, repeat):
         link_times[size] = link_ms
 
         def uncached_page():
-            caching.bump(article_generation(article.pk), caching.CONTENT)
+            cache_keys.bump(article_generation(article.pk), cache_keys.PUBLIC_PAGES)
             response = client.get(url)
             assert response.status_code == 200, response.status_code
 
@@ -261,7 +261,7 @@ def run(sizes, repeat):
 
         cold_ms = median_ms(cold_page, max(3, repeat // 3))
         uncached_ms = median_ms(uncached_page, repeat)
-        caching.bump(article_generation(article.pk), caching.CONTENT)
+        cache_keys.bump(article_generation(article.pk), cache_keys.PUBLIC_PAGES)
         uncached_queries = count_queries(cached_page)
         cached_ms = median_ms(cached_page, repeat)
         cached_queries = count_queries(cached_page)

@@ -68,7 +68,7 @@ class TermAdmin(VersionAdmin):
                 (
                     reverse("admin:articles_article_change", args=[article.pk]),
                     article.title,
-                    _visibility(article),
+                    "public" if article.is_public else article.publication_state.label.lower(),
                 )
                 for article in articles
             ),
@@ -81,9 +81,3 @@ class TermAdmin(VersionAdmin):
     @admin.display(description="tags")
     def tag_list(self, term):
         return ", ".join(tag.name for tag in term.tags.all())
-
-
-def _visibility(article):
-    if article.is_public:
-        return "public"
-    return "scheduled" if article.status == article.Status.PUBLISHED else "draft"

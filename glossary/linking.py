@@ -12,7 +12,7 @@ lookups whatever the glossary's size. Names start and end on whole words, so
 Links never go inside headings, links, code, citations or attributes: the linker edits
 text nodes of sanitised HTML only (articles.rendering.transform_text_nodes).
 
-The index is built once per glossary generation (site_config.caching) and shared
+The index is built once per glossary generation (site_config/cache_keys.py) and shared
 through the cache; each process keeps the one it last used.
 """
 
@@ -27,16 +27,13 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from articles.rendering import transform_text_nodes
-from site_config import caching
+from site_config import cache_keys
 
 from .models import Term
 
 WORD_RE = re.compile(r"\w+")
 SKIPPED_ELEMENTS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "textarea"}
 INDEX_CACHE_TIMEOUT = 24 * 3600
-# Part of the cache key: change it when GlossaryIndex changes shape, so a new release never
-# unpickles an index an older one stored.
-INDEX_FORMAT = 1
 
 # Typography (smarty) turns ' into ’ in the text; names are typed with either.
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -186,9 +183,9 @@ def get_glossary_index():
     shared through the cache, and kept in this process for as long as the generation
     and the build stamp in the shared cache say it is current.
     """
-    (generation,) = caching.get_generations(caching.GLOSSARY)
-    stamp_key = f"glossary-index-stamp:{INDEX_FORMAT}:{generation}"
-    index_key = f"glossary-index:{INDEX_FORMAT}:{generation}"
+    (generation,) = cache_keys.get_generations(cache_keys.GLOSSARY)
+    stamp_key = cache_keys.glossary_index_stamp_key(generation)
+    index_key = cache_keys.glossary_index_key(generation)
     stamp = cache.get(stamp_key)
     with _process_lock:
         if stamp is not None and _process_index["stamp"] == (generation, stamp):

@@ -3,11 +3,11 @@ import hashlib
 from django.core.cache import cache
 from django.db import models
 
+from . import cache_keys
+
 
 class SiteSettings(models.Model):
     """The one row of site-wide settings editors change in the admin."""
-
-    CACHE_KEY = "site-settings"
 
     site_name = models.CharField(max_length=100, default="Health Library")
     tagline = models.CharField(
@@ -58,15 +58,17 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
+        cache.delete(cache_keys.SITE_SETTINGS)
+        # The banner and site name are on every page.
+        cache_keys.bump(cache_keys.PUBLIC_PAGES)
 
     @classmethod
     def load(cls):
         """The settings row, from the cache when possible; created with defaults if missing."""
-        settings = cache.get(cls.CACHE_KEY)
+        settings = cache.get(cache_keys.SITE_SETTINGS)
         if settings is None:
             settings, _ = cls.objects.get_or_create(pk=1)
-            cache.set(cls.CACHE_KEY, settings, None)
+            cache.set(cache_keys.SITE_SETTINGS, settings, None)
         return settings
 
     @property

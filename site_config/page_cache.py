@@ -1,24 +1,26 @@
 """Whole public pages for anonymous readers, cached in the shared cache.
 
-The key carries the CONTENT generation (site_config.caching), which every content change
-bumps, so an edit shows at once on every app server. An entry also expires when the next
-scheduled article goes public, so a scheduled article appears on time. A warm hit runs
-no SQL: the middleware sits before sessions and authentication and answers from the cache.
+The key carries the PUBLIC_PAGES generation (site_config.cache_keys), which every content
+edit bumps (articles/invalidation.py), so an edit shows at once on every app server. An
+entry also expires when the next scheduled change goes public (PAGE_CACHE_NEXT_CHANGE, a
+function of the articles app named in settings, so this module imports no other app), so a
+scheduled article appears on time. A warm hit runs no SQL: the middleware sits before
+sessions and authentication and answers from the cache.
 
 Only anonymous requests are served from or stored in the cache (a request with a session
 cookie may be a signed-in editor, who always gets a fresh page), and only plain 200
 responses that set no cookie, use no CSRF token and are not marked private or no-store.
 """
 
-import hashlib
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_vary_headers, set_response_etag
+from django.utils.module_loading import import_string
 
-from . import caching
+from . import cache_keys
 
 UNCACHEABLE_CACHE_CONTROL = {"private", "no-cache", "no-store"}
 
@@ -28,12 +30,10 @@ def next_content_change(generation, now):
 
     Asked once per generation, not per request: the answer is kept in the cache.
     """
-    from articles.models import Article
-
-    key = f"page-cache:next-change:{generation}"
+    key = cache_keys.next_change_key(generation)
     next_change = cache.get(key)
     if next_change is None or next_change <= now:
-        scheduled = Article.objects.next_scheduled_time()
+        scheduled = import_string(settings.PAGE_CACHE_NEXT_CHANGE)()
         next_change = scheduled.timestamp() if scheduled else float("inf")
         cache.set(key, next_change, settings.PAGE_CACHE_SECONDS)
     return next_change
@@ -48,7 +48,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.is_cacheable_request(request):
             return self.get_response(request)
-        (generation,) = caching.get_generations(caching.CONTENT)
+        (generation,) = cache_keys.get_generations(cache_keys.PUBLIC_PAGES)
         key = self.key_for(request, generation)
         entry = cache.get(key)
         now = time.time()
@@ -96,8 +96,7 @@ class PageCacheMiddleware:
 
     def key_for(self, request, generation):
         url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        digest = hashlib.sha256(url.encode()).hexdigest()
-        return f"page:{generation}:{digest}"
+        return cache_keys.page_key(generation, url)
 
     def response_from(self, entry):
         _, status, headers, content = entry

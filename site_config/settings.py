@@ -6,7 +6,6 @@ DATABASE_URL (PostgreSQL) and REDIS_URL.
 """
 
 import os
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -33,11 +32,10 @@ def env_list(name, default):
 
 
 DEBUG = env_bool("DEBUG", False)
-TESTING = "pytest" in sys.modules
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING):
+    if not DEBUG:
         raise ImproperlyConfigured(
             "Set the SECRET_KEY environment variable (it is required when DEBUG is off). "
             "`make run` generates one for local use in .secret_key."
@@ -124,11 +122,10 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "site_config.cache.ResilientRedisCache",
+            "BACKEND": "site_config.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             # Parallel test workers share one Redis database: each keeps its own keys.
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "healthlib")
-            + (os.environ.get("PYTEST_XDIST_WORKER", "") if TESTING else ""),
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "healthlib"),
             "TIMEOUT": 3600,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
@@ -150,6 +147,8 @@ if env_bool("NO_CACHE", False):
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/"]
+# When the public content next changes by itself (a scheduled article goes public).
+PAGE_CACHE_NEXT_CHANGE = "articles.models.next_public_change"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -157,10 +156,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-
-if TESTING:
-    # Hashing strength is Django's business, not ours: keep signing in fast in tests.
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -177,18 +172,12 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if TESTING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
-# Tests and DEBUG serve straight from static/ without collectstatic.
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
-WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+# DEBUG serves straight from static/ without collectstatic (so do the tests: tests/settings.py).
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

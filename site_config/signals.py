@@ -1,18 +1,10 @@
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from articles.models import Article
 from glossary.models import Term
 
-from . import caching
-from .models import Redirect, SiteSettings
-
-
-@receiver([post_save, post_delete], sender=SiteSettings)
-def site_settings_changed(sender, **kwargs):
-    # The banner and site name are on every page.
-    caching.bump(caching.CONTENT)
-
+from .models import Redirect
 
 # Slug changes never break links. pre_save remembers the public address an article or a
 # published term had before this save; post_save (the save went through) records a redirect

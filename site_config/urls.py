@@ -4,12 +4,13 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from articles import views as article_views
 from articles.sitemaps import sitemaps
 
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", article_views.home, name="home"),
     path("", include("articles.urls")),
     path("glossary/", include("glossary.urls")),
     path("tags/", include("articles.tag_urls")),

@@ -16,31 +16,12 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from articles.models import Article
 from articles.rendering import render_markdown
-from articles.views import public_tag_counts
-from glossary.models import Term
 
 from .models import SiteSettings
 from .unavailable import DATABASE_ERRORS, database_unavailable_response
 
 logger = logging.getLogger(__name__)
-
-HOME_ARTICLES = 6
-
-
-def home(request):
-    articles = Article.objects.public().prefetch_related("tags")[:HOME_ARTICLES]
-    tags = sorted(public_tag_counts(), key=lambda tag: (-tag.total, tag.name))[:24]
-    return render(
-        request,
-        "site_config/home.html",
-        {
-            "articles": articles,
-            "tags": tags,
-            "term_count": Term.objects.public().count(),
-        },
-    )
 
 
 def disclaimer(request):

@@ -172,7 +172,7 @@ def editorial_groups(db):
     from django.apps import apps
     from django.contrib.auth.models import Group
 
-    from site_config.roles import EDITOR, PUBLISHER, create_editorial_groups
+    from articles.roles import EDITOR, PUBLISHER, create_editorial_groups
 
     create_editorial_groups(apps)
     return {name: Group.objects.get(name=name) for name in (EDITOR, PUBLISHER)}

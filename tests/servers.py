@@ -26,6 +26,8 @@ def site_env(**overrides):
     env = {key: value for key, value in os.environ.items() if key not in PRIVATE_VARIABLES}
     env.update(
         SECRET_KEY="a-secret-key-for-local-test-servers-only-0123456789abcdefghij",
+        # The site's own settings, not the test run's (tests/settings.py).
+        DJANGO_SETTINGS_MODULE="site_config.settings",
         DEBUG="0",
         HTTPS="0",
         ALLOWED_HOSTS="127.0.0.1,localhost",

@@ -62,6 +62,16 @@ def loaded(db, settings, tmp_path):
 # Loading ----------------------------------------------------------------------------------
 
 
+def test_load_demo_if_empty_loads_an_empty_site_only(article_factory, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    own = article_factory(title="Our own article")
+    call_command("load_demo", "--if-empty", stdout=StringIO())
+    assert list(Article.objects.all()) == [own]
+    own.delete()
+    call_command("load_demo", "--if-empty", stdout=StringIO())
+    assert Article.objects.count() == len(ARTICLES)
+
+
 @pytest.mark.django_db
 def test_load_demo_twice_gives_the_same_rows_and_files(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path

@@ -354,7 +354,7 @@ def test_term_change_relinks_only_articles_that_could_be_affected(
     unrelated = article_factory(sections=0)
     section_with(unrelated, "Nothing to see.")
     rendered = []
-    monkeypatch.setattr("articles.page.store_article_terms", rendered.append)
+    monkeypatch.setattr("articles.term_usage.store_article_terms", rendered.append)
     term_factory(name="cortisol", slug="cortisol")
     assert rendered == [mentioning.pk]
 
@@ -492,7 +492,7 @@ def test_editing_one_section_renders_only_its_markdown_again(
     rendered = []
     real_render_markdown = render_markdown
     monkeypatch.setattr(
-        "articles.page.render_markdown",
+        "articles.rendered_article.render_markdown",
         lambda text, **kwargs: rendered.append(text) or real_render_markdown(text, **kwargs),
     )
     first.body = "Oxytocin, edited."

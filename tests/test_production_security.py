@@ -35,7 +35,12 @@ def test_deploy_check_reports_nothing_with_debug_off():
         for key, value in os.environ.items()
         if key not in {"DEBUG", "HTTPS", "PYTEST_XDIST_WORKER", "PYTEST_CURRENT_TEST"}
     }
-    env.update(SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="example.org", DEBUG="0")
+    env.update(
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="example.org",
+        DEBUG="0",
+        DJANGO_SETTINGS_MODULE="site_config.settings",
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
         cwd=PROJECT_DIR,

@@ -2,7 +2,7 @@ from unittest import mock
 
 import pytest
 
-from articles import batching, signals
+from articles import derived_data
 from articles.models import Section
 
 pytestmark = pytest.mark.django_db
@@ -12,8 +12,8 @@ def test_sections_saved_together_rerender_their_article_once(article_factory, te
     term_factory(name="oxytocin", slug="oxytocin")
     article = article_factory(sections=0)
     with (
-        mock.patch.object(signals, "store_article_terms") as store,
-        batching.once_per_article(),
+        mock.patch.object(derived_data, "store_article_terms") as store,
+        derived_data.once_per_article(),
     ):
         for position in range(5):
             Section.objects.create(
@@ -30,7 +30,7 @@ def test_sections_saved_together_rerender_their_article_once(article_factory, te
 def test_term_usage_is_stored_after_a_grouped_save(article_factory, term_factory):
     term = term_factory(name="oxytocin", slug="oxytocin")
     article = article_factory(sections=0)
-    with batching.once_per_article():
+    with derived_data.once_per_article():
         Section.objects.create(
             article=article, position=0, heading="Intro", anchor="intro", body="About oxytocin."
         )
@@ -47,10 +47,11 @@ def test_a_section_saved_alone_updates_term_usage_at_once(article_factory, term_
 
 
 def test_sections_saved_together_reindex_their_article_for_search_once(article_factory):
-    from articles import search_index
-
     article = article_factory(sections=0)
-    with mock.patch.object(search_index, "index_article") as index, batching.once_per_article():
+    with (
+        mock.patch.object(derived_data, "index_article") as index,
+        derived_data.once_per_article(),
+    ):
         for position in range(5):
             Section.objects.create(
                 article=article,

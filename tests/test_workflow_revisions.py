@@ -189,4 +189,6 @@ def test_bulk_publish_is_recorded_as_a_revision(publisher_client, publisher, dra
     )
     (version,) = versions_of(draft_article)
     assert version.revision.user == publisher
-    assert version.field_dict["status"] == "published"
+    assert version.revision.get_comment() == "Published now."
+    draft_article.refresh_from_db()
+    assert draft_article.is_public

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from site_config.roles import EDITOR, PUBLISH_PERMISSION, PUBLISHER
+from articles.roles import EDITOR, PUBLISH_PERMISSION, PUBLISHER
 from tests.admin_forms import form_data
 from tests.pages import rendered_html
 
@@ -32,7 +32,7 @@ def changelist_url():
 def test_migration_creates_editor_and_publisher_groups_with_the_publish_permission():
     Group.objects.filter(name__in=[EDITOR, PUBLISHER]).delete()
     Permission.objects.filter(codename="publish_article").delete()
-    migration = importlib.import_module("site_config.migrations.0003_editorial_groups")
+    migration = importlib.import_module("articles.migrations.0006_editorial_roles")
 
     class SchemaEditor:
         pass

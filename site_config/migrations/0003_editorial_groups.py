@@ -1,10 +1,7 @@
 from django.db import migrations
 
-from site_config.roles import create_editorial_groups
-
-
-def create_groups(apps, schema_editor):
-    create_editorial_groups(apps, using=schema_editor.connection.alias)
+# The editorial groups now come with the articles app (articles/roles.py, created by
+# articles 0005_editorial_roles); this migration stays so the history is unchanged.
 
 
 class Migration(migrations.Migration):
@@ -17,5 +14,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(create_groups, migrations.RunPython.noop),
+        migrations.RunPython(migrations.RunPython.noop, migrations.RunPython.noop),
     ]

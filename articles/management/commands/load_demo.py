@@ -19,10 +19,10 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from articles.batching import once_per_article
 from articles.demo.articles import ARTICLES
 from articles.demo.glossary import TERMS
 from articles.demo.references import REFERENCES
+from articles.derived_data import once_per_article
 from articles.models import Article, ArticleReference, Figure, Reference, Section
 from glossary.models import Term
 from site_config.models import SiteSettings
@@ -67,7 +67,16 @@ def file_digest(read):
 class Command(BaseCommand):
     help = "Load (or refresh) the demo articles, glossary terms, references and tags."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Load only if the site has no articles yet (what `make run` does).",
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        if if_empty and Article.objects.exists():
+            return
         with transaction.atomic(), once_per_article():
             SiteSettings.load()
             references = self.load_references()

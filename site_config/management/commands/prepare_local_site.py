@@ -7,8 +7,6 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from articles.models import Article
-
 PASSWORD_FILE = ".admin-password"
 
 
@@ -23,8 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--port", default=None)
 
     def handle(self, *args, username, port, **options):
-        if not Article.objects.exists():
-            call_command("load_demo", stdout=self.stdout)
+        call_command("load_demo", "--if-empty", stdout=self.stdout)
 
         password_file = Path(settings.BASE_DIR) / PASSWORD_FILE
         User = get_user_model()

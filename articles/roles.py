@@ -2,18 +2,19 @@
 
 Editors write: they create and change articles, sections, figures, glossary terms and
 references, and save drafts. Publishers do everything editors do and also decide what goes
-public: publish, unpublish and schedule articles (the `articles.publish_article` permission),
-and delete content. Superusers have every permission anyway.
+public: publish, unpublish and schedule articles (the `publish_article` permission declared
+on Article, checked with `user.has_perm(PUBLISH_PERMISSION)` on every path: the article
+form, the bulk actions, restoring revisions), and delete content. Superusers have every
+permission anyway.
 
-`create_editorial_groups` runs in migration site_config 0003 with the historical models, and
-again from the tests, so it must be idempotent and use only the `apps` it is given.
+`create_editorial_groups` runs in a data migration with the historical models, and again
+from the tests, so it must be idempotent and use only the `apps` it is given.
 """
 
 EDITOR = "Editor"
 PUBLISHER = "Publisher"
 
-PUBLISH_PERMISSION = "articles.publish_article"
-PUBLISH_PERMISSION_NAME = "Can publish, unpublish and schedule articles"
+PUBLISH_PERMISSION = "articles.publish_article"  # Article.Meta.permissions
 
 EDITOR_PERMISSIONS = [
     "articles.add_article",
@@ -53,23 +54,13 @@ def create_editorial_groups(apps, using="default"):
     from django.apps import apps as global_apps
     from django.contrib.auth.management import create_permissions
 
-    # On a fresh database the model permissions are only created after all migrations
-    # (post_migrate); create them now so the groups can be given them.
+    # On a fresh database the model permissions (and those in Meta.permissions) are only
+    # created after all migrations (post_migrate); create them now so the groups get them.
     for label in ("articles", "glossary"):
         create_permissions(global_apps.get_app_config(label), verbosity=0, apps=apps, using=using)
 
-    ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     Group = apps.get_model("auth", "Group")
-
-    article_type, _ = ContentType.objects.db_manager(using).get_or_create(
-        app_label="articles", model="article"
-    )
-    Permission.objects.db_manager(using).update_or_create(
-        content_type=article_type,
-        codename="publish_article",
-        defaults={"name": PUBLISH_PERMISSION_NAME},
-    )
 
     for group_name, permission_names in [
         (EDITOR, EDITOR_PERMISSIONS),

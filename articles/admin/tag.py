@@ -17,8 +17,8 @@ from taggit.models import Tag
 from glossary.models import Term
 from site_config.tagging import tag_slug
 
-from .models import Article, Reference
-from .tags import merge_tags, tag_usage
+from ..models import Article, Reference
+from ..tags import merge_tags, tag_usage
 
 if admin.site.is_registered(Tag):
     admin.site.unregister(Tag)
@@ -183,8 +183,6 @@ class TagAdmin(admin.ModelAdmin):
 
 
 def article_state(article):
-    if article.status == Article.Status.DRAFT:
-        return "article, draft"
-    if not article.is_public:
-        return "article, scheduled"
-    return "article"
+    if article.is_public:
+        return "article"
+    return f"article, {article.publication_state.label.lower()}"

@@ -1,10 +1,12 @@
-import reversion
-from django.contrib import admin, messages
+"""The article in the admin: its form with sections and reference list, the list of articles
+with their publication and review state, bulk publishing, preview and revisions."""
+
+from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -12,26 +14,15 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from site_config.roles import PUBLISH_PERMISSION
-
-from . import admin_tags  # noqa: F401 (the Tag admin: rename, merge, where used)
-from .batching import once_per_article
-from .citations import rename_cited_key
-from .forms import (
-    ArticleAdminForm,
-    FigureForm,
-    ReferenceForm,
-    ScheduleForm,
-    SectionForm,
-    SectionInlineFormSet,
-)
-from .models import Article, ArticleReference, Figure, Reference, Section
-from .reference_import import ReferenceImportForm, create_references, parse_references
-from .reviews import REVIEW_STATES, review_state_filter
+from ..derived_data import once_per_article
+from ..forms import ArticleAdminForm, ScheduleForm, SectionForm, SectionInlineFormSet
+from ..models import Article, ArticleReference, PublicationState, Section
+from ..reviews import REVIEW_STATES, review_state_filter
+from ..roles import PUBLISH_PERMISSION
 
 # Registers Article with its sections, figures and reference list before the admin below.
-from .revisions import article_text_lines, diff_lines  # isort: skip
-from .views import article_page_queryset, render_article_page  # isort: skip
+from ..revisions import article_text_lines, diff_lines  # isort: skip
+from ..views import article_page_queryset, render_article_page  # isort: skip
 
 
 class SectionInline(admin.StackedInline):
@@ -52,27 +43,16 @@ class ArticleReferenceInline(admin.TabularInline):
     verbose_name_plural = "reference list (cited references are added automatically)"
 
 
-class FigureInline(admin.StackedInline):
-    model = Figure
-    form = FigureForm
-    extra = 0
-    fields = ["position", "image", "alt_text", "caption", "credit"]
-
-
 class PublicationFilter(admin.SimpleListFilter):
     title = "publication"
     parameter_name = "publication"
 
     def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+        return PublicationState.choices
 
     def queryset(self, request, queryset):
-        if self.value() == "draft":
-            return queryset.filter(status=Article.Status.DRAFT)
-        if self.value() == "scheduled":
-            return queryset.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
-        if self.value() == "published":
-            return queryset.public()
+        if self.value() in PublicationState.values:
+            return queryset.in_state(self.value())
         return queryset
 
 
@@ -149,7 +129,6 @@ class ArticleAdmin(VersionAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.can_publish = self.has_publish_permission(request)
-        form.kept_publishing = getattr(request, "kept_publishing", None)
         return form
 
     def save_related(self, request, form, formsets, change):
@@ -161,27 +140,9 @@ class ArticleAdmin(VersionAdmin):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
-    # Restoring an old revision or a deleted article must not change whether it is public
-    # unless the user may publish: their form keeps the current publishing state (a recovered
-    # article comes back as a draft).
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        current = Article.objects.filter(pk=unquote(object_id)).values("status", "publish_at")
-        request.kept_publishing = current.first()
-        return super().revision_view(request, object_id, version_id, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        request.kept_publishing = {"status": Article.Status.DRAFT, "publish_at": None}
-        return super().recover_view(request, version_id, extra_context)
-
     @admin.display(description="status", ordering="status")
     def status_label(self, article):
-        if article.status == Article.Status.DRAFT:
-            return "Draft"
-        if article.publish_at and article.publish_at > timezone.now():
-            local = timezone.localtime(article.publish_at)
-            return f"Scheduled for {local:%Y-%m-%d %H:%M}"
-        return "Published"
+        return article.publication_label
 
     @admin.display(description="review due", ordering="reviewed_at")
     def review_label(self, article):
@@ -235,7 +196,7 @@ class ArticleAdmin(VersionAdmin):
     @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
         unpublished = 0
-        for article in queryset.filter(status=Article.Status.PUBLISHED):
+        for article in queryset.in_state(PublicationState.SCHEDULED, PublicationState.PUBLISHED):
             self._save_publishing(
                 request, article, Article.Status.DRAFT, article.publish_at, "Unpublished."
             )
@@ -321,124 +282,3 @@ class ArticleAdmin(VersionAdmin):
             "hunks": hunks,
         }
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
-
-
-@admin.register(Section)
-class SectionAdmin(VersionAdmin):
-    form = SectionForm
-    list_display = ["heading", "article", "level", "position"]
-    list_filter = ["level"]
-    list_select_related = ["article"]
-    search_fields = ["heading", "body", "article__title"]
-    inlines = [FigureInline]
-    fields = ["article", ("position", "level"), ("heading", "anchor"), "body", "takeaway"]
-    autocomplete_fields = ["article"]
-
-    def save_related(self, request, form, formsets, change):
-        with once_per_article():
-            super().save_related(request, form, formsets, change)
-        # A section saved on its own page is still a change to its article: record the
-        # article (with all its sections and figures) in the same revision.
-        if reversion.is_active():
-            reversion.add_to_revision(form.instance.article)
-
-
-@admin.register(Reference)
-class ReferenceAdmin(VersionAdmin):
-    form = ReferenceForm
-    list_display = ["key", "short_authors", "year", "title", "kind", "identifier"]
-    list_filter = ["kind", "tags"]
-    search_fields = ["key", "authors", "title", "year", "container"]
-    fieldsets = [
-        (None, {"fields": ["key", "kind", "authors", "year", "title"]}),
-        (
-            "Where it appeared",
-            {"fields": ["container", "volume", "issue", "pages", "publisher", "edition"]},
-        ),
-        (
-            "Identifiers",
-            {
-                "fields": ["doi", "pmid", "url"],
-                "description": "Leave empty if the source has none: never guess an identifier.",
-            },
-        ),
-        (None, {"fields": ["tags"]}),
-    ]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("tags")
-
-    def get_urls(self):
-        return [
-            path(
-                "import/",
-                self.admin_site.admin_view(self.import_view),
-                name="articles_reference_import",
-            ),
-            *super().get_urls(),
-        ]
-
-    def save_model(self, request, obj, form, change):
-        old_key = form.initial.get("key") if change else None
-        super().save_model(request, obj, form, change)
-        if old_key and old_key != obj.key:
-            # Citations name the key: follow the rename rather than leave them dangling.
-            sections = rename_cited_key(old_key, obj.key)
-            if sections:
-                self.message_user(
-                    request,
-                    f"The citations [@{old_key}] now read [@{obj.key}] in "
-                    f"{len(sections)} section(s): "
-                    + "; ".join(f"“{section.heading}”" for section in sections),
-                    messages.INFO,
-                )
-
-    def import_view(self, request):
-        """Paste or upload BibTeX/RIS, preview what was read, then confirm to save."""
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        form = ReferenceImportForm(request.POST or None, request.FILES or None)
-        entries = None
-        text = ""
-        if request.method == "POST" and form.is_valid():
-            text = form.cleaned_data["text"]
-            entries = parse_references(text)
-            if "confirm" in request.POST and any(entry.can_import for entry in entries):
-                with reversion.create_revision():
-                    reversion.set_user(request.user)
-                    reversion.set_comment("Imported from BibTeX/RIS.")
-                    created = create_references(entries)
-                for reference in created:
-                    self.log_addition(request, reference, [{"added": {}}])
-                self.message_user(
-                    request,
-                    f"Imported {len(created)} reference(s): "
-                    + ", ".join(reference.key for reference in created),
-                    messages.SUCCESS,
-                )
-                return HttpResponseRedirect(reverse("admin:articles_reference_changelist"))
-            # The text goes on in the form (an upload becomes text) and the confirm button.
-            form = ReferenceImportForm(initial={"text": text})
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": "Import references",
-            "form": form,
-            "entries": entries,
-            "importable": [entry for entry in entries or [] if entry.can_import],
-            "text": text,
-        }
-        return TemplateResponse(request, "admin/articles/reference/import.html", context)
-
-    @admin.display(description="authors", ordering="authors")
-    def short_authors(self, reference):
-        names = reference.author_list
-        return names[0] + (" et al." if len(names) > 1 else "") if names else ""
-
-    @admin.display(description="DOI / PMID")
-    def identifier(self, reference):
-        if reference.doi:
-            return format_html("DOI {}", reference.doi)
-        if reference.pmid:
-            return format_html("PMID {}", reference.pmid)
-        return "—"

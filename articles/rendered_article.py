@@ -9,26 +9,26 @@ never cited.
 
 The cache key carries the article's own generation and the glossary and reference
 generations, so an edit to the article, its sections, figures, references or any
-glossary term shows at once on every app server (see site_config.caching).
+glossary term shows at once on every app server (site_config/cache_keys.py lists every
+cache; articles/invalidation.py says which edit bumps which generation).
 """
 
-import hashlib
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from glossary.linking import GlossaryLinker, get_glossary_index
-from site_config import caching
+from site_config import cache_keys
 
 from .citations import CitationNumbering, cited_keys
-from .models import Article, ArticleReference, Figure, Reference
+from .models import Figure, Reference
 from .rendering import render_markdown, unmark_citations
 
 RENDERED_ARTICLE_TIMEOUT = 24 * 3600
 MARKDOWN_CACHE_TIMEOUT = 24 * 3600
-# Change when the Markdown or sanitising rules change, so no cached HTML outlives them.
-MARKDOWN_CACHE_VERSION = 1
 
 
 @dataclass
@@ -69,7 +69,7 @@ def render_markdown_parts(parts):
     section goes through Markdown again, and a glossary or reference change (which only
     re-links and re-numbers) costs no Markdown at all.
     """
-    keys = [_markdown_key(text, marked) for text, marked in parts]
+    keys = [cache_keys.markdown_key(text, marked) for text, marked in parts]
     found = cache.get_many(set(keys))
     missing = {}
     html = []
@@ -80,11 +80,6 @@ def render_markdown_parts(parts):
     if missing:
         cache.set_many(missing, MARKDOWN_CACHE_TIMEOUT)
     return html
-
-
-def _markdown_key(text, marked):
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return f"markdown:{MARKDOWN_CACHE_VERSION}:{int(marked)}:{digest}"
 
 
 def render_article(article, sections):
@@ -137,10 +132,8 @@ def render_article(article, sections):
 def rendered_article_version(article):
     """Changes whenever anything the rendered article shows changes: the article, its
     sections, figures and reference list, any reference, any glossary term."""
-    from .signals import article_generation
-
-    generations = caching.get_generations(
-        article_generation(article.pk), caching.GLOSSARY, caching.REFERENCES
+    generations = cache_keys.get_generations(
+        cache_keys.article_generation(article.pk), cache_keys.GLOSSARY, cache_keys.REFERENCES
     )
     return "{}:{}:{}".format(
         article.pk, article.updated_at.timestamp(), ":".join(map(str, generations))
@@ -148,7 +141,7 @@ def rendered_article_version(article):
 
 
 def cached_rendered_article(article, sections):
-    key = f"rendered-article:{rendered_article_version(article)}"
+    key = cache_keys.rendered_article_key(rendered_article_version(article))
     rendered = cache.get(key)
     if rendered is None:
         rendered = render_article(article, sections)
@@ -156,26 +149,64 @@ def cached_rendered_article(article, sections):
     return rendered
 
 
-def store_article_terms(article_id):
-    """Record which glossary terms the article links, so term pages can list it without
-    scanning articles. Uses the same rendering as the page."""
-    article = (
-        Article.objects.prefetch_related(
-            Prefetch(
-                "article_references",
-                queryset=ArticleReference.objects.select_related("reference"),
-            )
-        )
-        .filter(pk=article_id)
-        .first()
-    )
-    if article is None:
-        return set()
+def cached_article_body(article):
+    """The table of contents, the sections and the reference list, as HTML.
+
+    They are most of the page and of its rendering time, and change only with the rendered
+    article, so they are cached under its version: after an edit elsewhere on the site (which
+    empties the page cache) the page costs the rest of the page only.
+    """
+    key = cache_keys.article_body_key(rendered_article_version(article))
+    body = cache.get(key)
+    if body is None:
+        body = render_article_body(article)
+        cache.set(key, body, RENDERED_ARTICLE_TIMEOUT)
+    # Our own templates' output, stored as plain text by the cache.
+    return {**body, **{part: mark_safe(body[part]) for part in ("toc", "sections", "references")}}
+
+
+def render_article_body(article):
     sections = list(
         article.sections.prefetch_related(
             Prefetch("figures", queryset=Figure.objects.order_by("position", "id"))
         )
     )
-    term_ids = render_article(article, sections).term_ids
-    article.terms.set(term_ids)
-    return term_ids
+    rendered = cached_rendered_article(article, sections)
+    for section in sections:
+        section.rendered = rendered.sections.get(section.id)
+    levels = []
+    for section in sections:
+        if not levels or levels[-1]["level"] != section.level:
+            levels.append(
+                {"level": section.level, "label": section.get_level_display(), "sections": []}
+            )
+        levels[-1]["sections"].append(section)
+    context = {
+        "article": article,
+        "sections": sections,
+        "levels": levels,
+        "references": article_reference_list(article, rendered.reference_ids, rendered.citations),
+        "rendered": rendered,
+    }
+    return {
+        "toc": render_to_string("articles/includes/article_toc.html", context),
+        "sections": render_to_string("articles/includes/article_sections.html", context),
+        "references": render_to_string("articles/includes/article_references.html", context),
+        "reference_ids": rendered.reference_ids,
+    }
+
+
+def article_reference_list(article, reference_ids, citations=None):
+    """(reference, citation anchors) pairs in the order of the article's reference list."""
+    references_by_id = {
+        item.reference_id: item.reference for item in article.article_references.all()
+    }
+    missing = [pk for pk in reference_ids if pk not in references_by_id]
+    if missing:
+        references_by_id.update(Reference.objects.in_bulk(missing))
+    citations = citations or {}
+    return [
+        (references_by_id[pk], citations.get(pk, []))
+        for pk in reference_ids
+        if pk in references_by_id
+    ]

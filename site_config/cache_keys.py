@@ -1,0 +1,134 @@
+"""Every cache the site keeps, under which key, and how an edit makes it stale.
+
+All caches live in Django's default cache (Redis, shared by every app server, when
+REDIS_URL is set). Nothing is ever deleted to invalidate it: a cached thing puts one or
+more *generation* numbers in its key, and an edit bumps the generations it affects, so
+every server misses at once and renders afresh; stale entries simply expire.
+
+- whole pages (`page_key`): a public page for anonymous readers (site_config/page_cache.py).
+  Stale when PUBLIC_PAGES moves, which every content edit does.
+- page expiry (`next_change_key`): when a scheduled change next goes public. PUBLIC_PAGES.
+- rendered article (`rendered_article_key`): an article's sections as safe HTML with numbered
+  citations and glossary links (articles/rendered_article.py). Stale when the article's own
+  generation (`article_generation(id)`), GLOSSARY or REFERENCES moves.
+- article body HTML (`article_body_key`): the contents, sections and reference list of one
+  article as HTML. Same as the rendered article.
+- Markdown (`markdown_key`): one text rendered to safe HTML. Never stale: the key is the text.
+- glossary index (`glossary_index_key`): published terms' names for the linker
+  (glossary/linking.py). GLOSSARY.
+- site settings (`SITE_SETTINGS`): the SiteSettings row; deleted when the row is saved.
+
+Which edit bumps which generation is said in one place: articles/invalidation.py (its
+receivers and its docstring's table). The page cache itself is site_config/page_cache.py.
+
+A bump that fails because the cache is unreachable is remembered in this process and
+retried before the next generation is read, so an edit saved during a cache outage shows
+as soon as the cache answers again.
+"""
+
+import hashlib
+import threading
+
+from django.core.cache import cache
+from django.db import connection, transaction
+
+# Generations: the names of things that, when edited, make some cached entries stale.
+PUBLIC_PAGES = "public-pages"  # anything a public page shows
+GLOSSARY = "glossary"  # published terms: names, aliases, definitions
+REFERENCES = "references"  # any reference's text
+
+SITE_SETTINGS = "site-settings"
+
+# Bump the number when what a cache holds changes shape, so a new release never reads an
+# entry an older one wrote.
+MARKDOWN_FORMAT = 1
+GLOSSARY_INDEX_FORMAT = 1
+ARTICLE_BODY_FORMAT = 1
+
+
+def article_generation(article_id):
+    """The generation of one article's own content (fields, sections, figures, reference list)."""
+    return f"article:{article_id}"
+
+
+def _generation_key(name):
+    return f"generation:{name}"
+
+
+# Bumps that could not reach the cache, retried before generations are next read.
+_pending_bumps = set()
+_pending_lock = threading.Lock()
+
+
+def get_generations(*names):
+    if _pending_bumps:
+        _retry_pending_bumps()
+    keys = [_generation_key(name) for name in names]
+    found = cache.get_many(keys)
+    return tuple(found.get(key, 0) for key in keys)
+
+
+def bump(*names):
+    """Make everything cached under these generations stale, on every app server."""
+    _bump_now(names)
+    if connection.in_atomic_block:
+        # A reader may render the old rows between the change and the commit and cache
+        # them under the new generation: bump again once the change is visible to all.
+        transaction.on_commit(lambda: _bump_now(names))
+
+
+def _bump_now(names):
+    for name in names:
+        if not _increment(_generation_key(name)):
+            with _pending_lock:
+                _pending_bumps.add(name)
+
+
+def _increment(key):
+    """Move a generation on; False if the cache could not be reached."""
+    if cache.add(key, 1, None):
+        return True
+    try:
+        return bool(cache.incr(key))
+    except ValueError:  # expired or evicted between add and incr
+        cache.set(key, 1, None)
+        return cache.get(key) is not None
+
+
+def _retry_pending_bumps():
+    with _pending_lock:
+        names = list(_pending_bumps)
+        _pending_bumps.clear()
+    _bump_now(names)
+
+
+# Key builders. Every key the site writes is built here.
+
+
+def page_key(generation, url):
+    return f"page:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def next_change_key(generation):
+    return f"page-cache:next-change:{generation}"
+
+
+def rendered_article_key(version):
+    return f"rendered-article:{version}"
+
+
+def article_body_key(version):
+    return f"article-body:{ARTICLE_BODY_FORMAT}:{version}"
+
+
+def markdown_key(text, marked):
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return f"markdown:{MARKDOWN_FORMAT}:{int(marked)}:{digest}"
+
+
+def glossary_index_key(generation):
+    return f"glossary-index:{GLOSSARY_INDEX_FORMAT}:{generation}"
+
+
+def glossary_index_stamp_key(generation):
+    return f"glossary-index-stamp:{GLOSSARY_INDEX_FORMAT}:{generation}"

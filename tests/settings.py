@@ -1,0 +1,28 @@
+"""The site's settings (site_config/settings.py), with the switches only the tests need.
+
+The site reads everything from the environment; a test run sets no environment of its own,
+so the few things a test run needs differently are said here, once.
+"""
+
+import os
+
+# A test run has no secret to protect; the site itself refuses to start without one.
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-never-used-by-a-real-site-0123456789")
+
+from site_config.settings import *  # noqa: E402, F403 - the site's settings, then the overrides
+from site_config.settings import CACHES  # noqa: E402
+
+# Hashing strength is Django's business, not ours: keep signing in fast.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Serve static files straight from static/ (no collectstatic, no manifest) as DEBUG does.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+
+# Parallel test workers share one Redis database: each keeps its own keys.
+if "KEY_PREFIX" in CACHES["default"]:
+    CACHES["default"]["KEY_PREFIX"] += "-test" + os.environ.get("PYTEST_XDIST_WORKER", "")
