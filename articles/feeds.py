@@ -51,7 +51,7 @@ class LatestArticlesFeed(Feed):
         return article.published_date
 
     def item_updateddate(self, article):
-        return article.updated_at
+        return article.last_updated
 
     def item_author_name(self, article):
         return article.authors or None

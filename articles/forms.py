@@ -1,4 +1,3 @@
-import copy
 import re
 
 from django import forms
@@ -84,13 +83,40 @@ class FigureForm(forms.ModelForm):
         }
 
 
-PUBLISHING_FIELDS = ["status", "publish_at"]
+def time_zone_name():
+    """The site's time zone as editors say it: "London time" for Europe/London."""
+    zone = timezone.get_current_timezone_name()
+    place = zone.rsplit("/", 1)[-1].replace("_", " ")
+    return "UTC" if place in ("UTC", "GMT") else f"{place} time"
+
+
+def local_time_label(value):
+    """A moment as editors read it, with the time zone named: "Tue 3 Dec 2026, 09:00 (London
+    time)"."""
+    return f"{dateformat.format(timezone.localtime(value), 'D j M Y, H:i')} ({time_zone_name()})"
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time in the site's time zone, with the browser's own date-time picker and
+    the zone named next to it: the one date-time field of the admin."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "error_messages",
+            {"invalid": "Enter a date and time, e.g. 2026-12-03 09:00."},
+        )
+        super().__init__(**kwargs)
+        zone = f"In {time_zone_name()} (the site's time zone)."
+        self.help_text = f"{self.help_text} {zone}".strip() if self.help_text else zone
 
 
 class ArticleAdminForm(forms.ModelForm):
-    """The article form in the admin: publishing stays with publishers, and no lost edits.
+    """The article form in the admin: the text of an article, never its publishing state
+    (articles/workflow.py publishes), and no lost edits.
 
-    `loaded_updated_at` carries the article's updated_at from when the form was opened. The
+    `loaded_updated_at` carries the edited row's updated_at from when the form was opened. The
     save is refused if the row changed since; the check locks the row and runs inside the
     admin's saving transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: SELECT ... FOR UPDATE),
     so two simultaneous saves cannot both pass it.
@@ -98,8 +124,9 @@ class ArticleAdminForm(forms.ModelForm):
 
     loaded_updated_at = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    # Set for each request by ArticleAdmin.get_form, from the user's publish permission.
-    can_publish = True
+    # The article readers know (for the working copy of a published one), set by the admin.
+    article = None
+    check_stale_save = True
 
     class Meta:
         model = Article
@@ -110,8 +137,6 @@ class ArticleAdminForm(forms.ModelForm):
             "summary",
             "authors",
             "tags",
-            "status",
-            "publish_at",
             "reviewed_by",
             "reviewed_at",
             "disclaimer_note",
@@ -122,17 +147,12 @@ class ArticleAdminForm(forms.ModelForm):
                 "required": "Give the article an address, e.g. oxytocin-and-bonding.",
                 "invalid": "Use only letters, numbers, hyphens and underscores in the address, "
                 "e.g. oxytocin-and-bonding.",
-                "unique": "Another article already has this address. Change it, e.g. add a word.",
             },
             "summary": {
                 "required": "Write a summary of one or two sentences: lists and search engines "
                 "show it.",
                 "max_length": "Keep the summary to one or two sentences, under %(limit_value)d "
                 "characters (this one has %(show_value)d).",
-            },
-            "publish_at": {
-                "invalid_date": "Enter the publishing date as YYYY-MM-DD, e.g. 2025-03-01.",
-                "invalid_time": "Enter the publishing time as HH:MM, e.g. 09:30.",
             },
             "reviewed_at": {"invalid": "Enter the review date as YYYY-MM-DD, e.g. 2024-03-05."},
         }
@@ -141,40 +161,28 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["loaded_updated_at"].initial = self.instance.updated_at.isoformat()
-        if not self.can_publish:
-            for name in PUBLISHING_FIELDS:
-                if name in self.fields:
-                    self.fields[name].disabled = True
-                    self.fields[
-                        name
-                    ].help_text = "Only a publisher can publish, unpublish or schedule an article."
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        others = Article.objects.articles().filter(slug=slug).exclude(pk=self.instance.pk)
+        if self.article is not None:
+            others = others.exclude(pk=self.article.pk)
+        if others.exists():
+            raise forms.ValidationError(
+                "Another article already has this address. Change it, e.g. add a word."
+            )
+        return slug
+
+    def _get_validation_exclusions(self):
+        # The address is checked in clean_slug, for working copies too (which share their
+        # article's address, so the database constraint leaves them out): once is enough.
+        return {*super()._get_validation_exclusions(), "slug"}
 
     def clean(self):
         cleaned_data = super().clean()
-        if not self.can_publish:
-            self.refuse_publishing_changes()
-        if self.instance.pk:
+        if self.instance.pk and self.check_stale_save:
             self.refuse_stale_save()
         return cleaned_data
-
-    def refuse_publishing_changes(self):
-        """A disabled field ignores what is posted; say so rather than drop it silently."""
-        for name in PUBLISHING_FIELDS:
-            if name not in self.fields:
-                continue
-            field, key = self.fields[name], self.add_prefix(name)
-            if field.widget.value_omitted_from_data(self.data, self.files, key):
-                continue
-            probe = copy.deepcopy(field)
-            probe.disabled = False
-            posted = field.widget.value_from_datadict(self.data, self.files, key)
-            if probe.has_changed(self.get_initial_for_field(field, name), posted):
-                self.add_error(
-                    name,
-                    "Only a publisher can publish, unpublish or schedule an article, so this "
-                    "was not changed. Your other edits are still here: save them, then ask a "
-                    "publisher to publish.",
-                )
 
     def refuse_stale_save(self):
         saved = (
@@ -203,24 +211,6 @@ class ArticleAdminForm(forms.ModelForm):
         data = self.data.copy()
         data[self.add_prefix("loaded_updated_at")] = saved_at.isoformat()
         self.data = data
-
-
-class ScheduleForm(forms.Form):
-    """The time for the "Schedule…" bulk action in the article list."""
-
-    publish_at = forms.DateTimeField(
-        label="Publish at",
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text="The selected articles go public at this time, in the site's time zone.",
-    )
-
-    def clean_publish_at(self):
-        publish_at = self.cleaned_data["publish_at"]
-        if publish_at <= timezone.now():
-            raise forms.ValidationError(
-                "Choose a time in the future. To publish at once, use “Publish now”."
-            )
-        return publish_at
 
 
 DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)

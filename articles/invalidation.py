@@ -4,22 +4,30 @@ Every cache and its key is listed in site_config/cache_keys.py; here is which ed
 generation. The receivers below are the only code that reacts to content edits for caching;
 the other explicit bumps are named in the table.
 
-| edit (saved or deleted)                    | bumps                                          |
-|--------------------------------------------|------------------------------------------------|
-| an article                                 | PUBLIC_PAGES, the article's own generation     |
-| a section, figure or reference-list entry  | PUBLIC_PAGES, its article's generation         |
-| a reference                                | PUBLIC_PAGES, REFERENCES (every reference list)|
-| a glossary term, or its related terms      | PUBLIC_PAGES, GLOSSARY (every article's links) |
-| a tag, or an item's tags                   | PUBLIC_PAGES                                   |
-| merging tags (articles.tags.merge_tags)    | PUBLIC_PAGES (explicit call: bulk update)      |
-| site settings (SiteSettings.save)          | PUBLIC_PAGES (explicit call), and the settings |
-|                                            | cache entry is deleted                         |
+| edit (saved or deleted)                     | bumps                                          |
+|---------------------------------------------|------------------------------------------------|
+| an article readers see or have seen, or     | PUBLIC_PAGES, the article's own generation     |
+|   will see on schedule                      |                                                |
+| a draft never published, a working copy     | the row's own generation only (its previews):  |
+|                                             |   readers cannot see it, so no public page     |
+| a section, figure or reference-list entry   | its article's generation, and PUBLIC_PAGES if  |
+|                                             |   the article is published or scheduled        |
+| a reference                                 | PUBLIC_PAGES, REFERENCES (every reference list)|
+| a glossary term, or its related terms       | PUBLIC_PAGES, GLOSSARY (every article's links) |
+| a tag; an article's, term's or reference's  | PUBLIC_PAGES (not for drafts' tags)            |
+|   tags                                      |                                                |
+| merging tags (articles.tags.merge_tags)     | PUBLIC_PAGES (explicit call: bulk update)      |
+| scheduling a working copy (workflow)        | PUBLIC_PAGES (explicit call: pages must expire |
+|                                             |   when it goes public)                         |
+| site settings (SiteSettings.save)           | PUBLIC_PAGES (explicit call), and the settings |
+|                                             | cache entry is deleted                         |
 
 Derived data that follows the same edits (stored term usage, the reference list's cited
 entries, the search index) is kept by articles/derived_data.py.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
@@ -29,31 +37,67 @@ from site_config import cache_keys
 from .models import Article, ArticleReference, Figure, Reference, Section
 
 
+def faces_readers(article):
+    """Whether readers see, saw or will see this article row (not a working copy or a draft
+    never published)."""
+    return article.draft_of_id is None and (
+        article.status == Article.Status.PUBLISHED or article.first_published_at is not None
+    )
+
+
+def bump_article(article_ids):
+    """Stale: these articles' renderings, and public pages if any of them faces readers."""
+    articles = Article.objects.filter(pk__in=article_ids).only(
+        "draft_of_id", "status", "first_published_at"
+    )
+    names = [cache_keys.article_generation(pk) for pk in article_ids]
+    if any(faces_readers(article) for article in articles):
+        names.append(cache_keys.PUBLIC_PAGES)
+    cache_keys.bump(*names)
+
+
+@receiver(pre_save, sender=Article)
+def remember_whether_article_faced_readers(sender, instance, raw=False, **kwargs):
+    before = (
+        Article.objects.filter(pk=instance.pk).only("draft_of_id", "status", "first_published_at")
+        if instance.pk and not raw
+        else []
+    )
+    instance._faced_readers_before = any(faces_readers(article) for article in before)
+
+
 @receiver([post_save, post_delete], sender=Article)
 def article_changed(sender, instance, **kwargs):
-    cache_keys.bump(cache_keys.PUBLIC_PAGES, cache_keys.article_generation(instance.pk))
+    names = [cache_keys.article_generation(instance.pk)]
+    if faces_readers(instance) or getattr(instance, "_faced_readers_before", False):
+        names.append(cache_keys.PUBLIC_PAGES)
+    cache_keys.bump(*names)
 
 
 @receiver([post_save, post_delete], sender=Section)
 @receiver([post_save, post_delete], sender=ArticleReference)
 def article_part_changed(sender, instance, **kwargs):
-    cache_keys.bump(cache_keys.PUBLIC_PAGES, cache_keys.article_generation(instance.article_id))
+    bump_article([instance.article_id])
 
 
 @receiver([post_save, post_delete], sender=Figure)
 def figure_changed(sender, instance, **kwargs):
-    article_ids = Section.objects.filter(pk=instance.section_id).values_list(
-        "article_id", flat=True
-    )
-    cache_keys.bump(
-        cache_keys.PUBLIC_PAGES, *(cache_keys.article_generation(pk) for pk in article_ids)
+    bump_article(
+        Section.objects.filter(pk=instance.section_id).values_list("article_id", flat=True)
     )
 
 
 @receiver([post_save, post_delete], sender=Tag)
-@receiver([post_save, post_delete], sender=TaggedItem)
-def tags_changed(sender, **kwargs):
+def tag_changed(sender, **kwargs):
     cache_keys.bump(cache_keys.PUBLIC_PAGES)
+
+
+@receiver([post_save, post_delete], sender=TaggedItem)
+def item_tags_changed(sender, instance, **kwargs):
+    if instance.content_type_id == ContentType.objects.get_for_model(Article).pk:
+        bump_article([instance.object_id])
+    else:
+        cache_keys.bump(cache_keys.PUBLIC_PAGES)
 
 
 @receiver([post_save, post_delete], sender=Reference)

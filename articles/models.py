@@ -26,33 +26,51 @@ def figure_upload_to(instance, filename):
 
 
 class PublicationState(models.TextChoices):
-    """Where an article stands, as editors see it in the admin (list column and filter, the
-    tag and glossary admins). Only PUBLISHED is visible to readers."""
+    """What readers get of an article (its published row; a working copy is never public)."""
+
+    DRAFT = "draft", "Draft"  # never published
+    SCHEDULED = "scheduled", "Scheduled"  # goes public at publish_at
+    PUBLISHED = "published", "Published"  # readers see it
+    UNPUBLISHED = "unpublished", "Unpublished"  # was public; taken down, or past unpublish_at
+
+
+class WorkflowState(models.TextChoices):
+    """Where the text being edited stands in medical review (articles/workflow.py)."""
 
     DRAFT = "draft", "Draft"
-    SCHEDULED = "scheduled", "Scheduled"
-    PUBLISHED = "published", "Published"
+    IN_REVIEW = "in_review", "In review"
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"
+    APPROVED = "approved", "Approved"
 
 
 class ArticleQuerySet(models.QuerySet):
-    # What readers see is decided here and in Article.publication_state, side by side: the
+    # What readers see is decided here and in Article.get_publication_state, side by side: the
     # same conditions as SQL (for lists, counts, feeds, the sitemap, search) and in Python (for
     # one article already loaded). tests/test_publication_state.py checks that they agree.
 
     def in_state(self, *states, now=None):
-        """Articles in any of these PublicationStates at `now` (default: this moment)."""
+        """Articles (never working copies) in any of these PublicationStates at `now`."""
         now = now or timezone.now()
+        draft = Q(status=Article.Status.DRAFT)
         published = Q(status=Article.Status.PUBLISHED)
-        due = Q(publish_at__isnull=True) | Q(publish_at__lte=now)
+        scheduled = published & Q(publish_at__gt=now)
+        expired = published & Q(unpublish_at__lte=now) & ~scheduled
+        public = (
+            published
+            & (Q(publish_at__isnull=True) | Q(publish_at__lte=now))
+            & (Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now))
+        )
+        was_public = Q(first_published_at__lte=now)
         conditions = {
-            PublicationState.DRAFT: Q(status=Article.Status.DRAFT),
-            PublicationState.SCHEDULED: published & Q(publish_at__gt=now),
-            PublicationState.PUBLISHED: published & due,
+            PublicationState.DRAFT: draft & ~was_public,
+            PublicationState.SCHEDULED: scheduled,
+            PublicationState.PUBLISHED: public,
+            PublicationState.UNPUBLISHED: (draft & was_public) | expired,
         }
         condition = Q(pk__in=[])
         for state in states:
             condition |= conditions[state]
-        return self.filter(condition)
+        return self.filter(condition, draft_of__isnull=True)
 
     def public(self):
         """What readers may see: the one rule every public page, list, count, feed, sitemap,
@@ -60,11 +78,38 @@ class ArticleQuerySet(models.QuerySet):
         return self.in_state(PublicationState.PUBLISHED)
 
     def visible_to(self, user):
-        """Public articles, and for staff who may view articles in the admin also drafts and
-        scheduled ones (shown with a preview ribbon)."""
+        """Public articles, and for staff who may view articles in the admin also those not
+        public yet (shown with a preview ribbon). Never a working copy: its text is previewed
+        in the admin."""
         if user.is_authenticated and user.is_staff and user.has_perm("articles.view_article"):
-            return self
+            return self.filter(draft_of__isnull=True)
         return self.public()
+
+    def articles(self):
+        """Articles as editors list them: without the working copies of published ones."""
+        return self.filter(draft_of__isnull=True)
+
+    def pending_in(self, *workflow_states):
+        """Articles whose text being edited (the working copy, or the article itself while it
+        is not published) is in one of these WorkflowStates."""
+        return self.articles().filter(
+            Q(working_copy__workflow_state__in=workflow_states)
+            | Q(
+                working_copy__isnull=True,
+                status=Article.Status.DRAFT,
+                workflow_state__in=workflow_states,
+            )
+        )
+
+    def with_changes_waiting(self):
+        """Articles with edits (or a review, or a scheduled replacement) waiting in a
+        working copy."""
+        copy_exists = Q(working_copy__isnull=False)
+        return self.articles().filter(
+            Q(working_copy__edited_at__isnull=False)
+            | Q(working_copy__status=Article.Status.PUBLISHED)
+            | (copy_exists & ~Q(working_copy__workflow_state=WorkflowState.DRAFT))
+        )
 
     def next_scheduled_time(self):
         """When the next scheduled article goes public, or None."""
@@ -75,11 +120,29 @@ class ArticleQuerySet(models.QuerySet):
             .first()
         )
 
+    def scheduled_working_copies(self):
+        """Working copies scheduled to replace their published article at publish_at."""
+        return self.filter(draft_of__isnull=False, status=Article.Status.PUBLISHED)
+
 
 def next_public_change():
-    """When what readers see next changes by itself (a scheduled article goes public), or
-    None. The page cache ends its entries then (settings.PAGE_CACHE_NEXT_CHANGE)."""
-    return Article.objects.next_scheduled_time()
+    """When what readers see next changes by itself, or None: a scheduled article goes
+    public, a working copy replaces its article, or an article reaches its unpublish time.
+    The page cache ends its entries then (settings.PAGE_CACHE_NEXT_CHANGE)."""
+    now = timezone.now()
+    times = [
+        Article.objects.next_scheduled_time(),
+        Article.objects.scheduled_working_copies()
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first(),
+        Article.objects.in_state(PublicationState.PUBLISHED, PublicationState.SCHEDULED)
+        .filter(unpublish_at__gt=now)
+        .order_by("unpublish_at")
+        .values_list("unpublish_at", flat=True)
+        .first(),
+    ]
+    return min((time for time in times if time is not None), default=None)
 
 
 class Article(models.Model):
@@ -88,9 +151,7 @@ class Article(models.Model):
         PUBLISHED = "published", "Published"
 
     title = models.CharField(max_length=200)
-    slug = models.SlugField(
-        max_length=200, unique=True, help_text="The last part of the article's address."
-    )
+    slug = models.SlugField(max_length=200, help_text="The last part of the article's address.")
     summary = models.TextField(
         max_length=300,
         help_text="One or two sentences. Shown in lists and to search engines.",
@@ -103,6 +164,48 @@ class Article(models.Model):
         db_index=True,
         help_text="Leave empty to publish as soon as the status is Published. "
         "A future time schedules the article.",
+    )
+    unpublish_at = models.DateTimeField(
+        "unpublish at",
+        null=True,
+        blank=True,
+        help_text="Optional: the article leaves every public place at this time.",
+    )
+    # The published article this row is the working copy of (articles/workflow.py): editors
+    # change a published article through its copy, which readers never see.
+    draft_of = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="working_copy",
+        editable=False,
+    )
+    workflow_state = models.CharField(
+        "review state",
+        max_length=20,
+        choices=WorkflowState,
+        default=WorkflowState.DRAFT,
+        editable=False,
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    edited_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When someone last saved changes."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    draft_authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text="Who changed the text since it was last published: they cannot approve it.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -151,21 +254,56 @@ class Article(models.Model):
     class Meta:
         ordering = ["-publish_at", "-created_at"]
         indexes = [models.Index(fields=["status", "publish_at"], name="article_visibility_idx")]
-        permissions = [("publish_article", "Can publish, unpublish and schedule articles")]
+        constraints = [
+            # A working copy shares its article's address until it is published.
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=Q(draft_of__isnull=True),
+                name="article_unique_slug",
+                violation_error_message="Another article already has this address. Change "
+                "it, e.g. add a word.",
+            ),
+        ]
+        permissions = [
+            ("publish_article", "Can publish, unpublish and schedule articles"),
+            ("review_article", "Can approve articles or ask for changes as a medical reviewer"),
+        ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.draft_of_id is None:
+            # When readers first get (or got) it, whichever way it was published.
+            if self.status == self.Status.PUBLISHED and self.first_published_at is None:
+                self.first_published_at = self.publish_at or timezone.now()
+            elif (
+                self.status == self.Status.DRAFT
+                and self.first_published_at is not None
+                and self.first_published_at > timezone.now()
+            ):
+                self.first_published_at = None  # unscheduled before anyone saw it
+            if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "first_published_at"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def get_publication_state(self, now=None):
-        """The PublicationState of this article at `now`: ArticleQuerySet.in_state in Python."""
-        if self.status == self.Status.DRAFT:
-            return PublicationState.DRAFT
+        """The PublicationState of this article at `now`: ArticleQuerySet.in_state in Python.
+        A working copy is never public (None)."""
+        if self.draft_of_id is not None:
+            return None
         now = now or timezone.now()
+        if self.status == self.Status.DRAFT:
+            if self.first_published_at is None or self.first_published_at > now:
+                return PublicationState.DRAFT
+            return PublicationState.UNPUBLISHED
         if self.publish_at is not None and self.publish_at > now:
             return PublicationState.SCHEDULED
+        if self.unpublish_at is not None and self.unpublish_at <= now:
+            return PublicationState.UNPUBLISHED
         return PublicationState.PUBLISHED
 
     @property
@@ -177,12 +315,19 @@ class Article(models.Model):
         return self.publication_state == PublicationState.PUBLISHED
 
     @property
-    def publication_label(self):
-        """The state in words, with the time for a scheduled article."""
-        state = self.publication_state
-        if state == PublicationState.SCHEDULED:
-            return f"Scheduled for {timezone.localtime(self.publish_at):%Y-%m-%d %H:%M}"
-        return state.label
+    def is_working_copy(self):
+        return self.draft_of_id is not None
+
+    @property
+    def published_article(self):
+        """The article readers know: itself, or the one this working copy belongs to."""
+        return self.draft_of if self.draft_of_id is not None else self
+
+    @property
+    def last_updated(self):
+        """When readers last got a new version: an article readers can see is saved only
+        when it is published (editors change its working copy)."""
+        return self.updated_at
 
     @property
     def published_date(self):
@@ -377,3 +522,73 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.title}"
+
+
+class ReviewerProfile(models.Model):
+    """How a medical reviewer is named to readers: "Reviewed by <name>, <credentials>"."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_profile"
+    )
+    display_name = models.CharField(
+        "name as readers see it", max_length=120, help_text="e.g. Dr Lena Okafor"
+    )
+    credentials = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="Qualifications and role as readers should see them, e.g. MD, consultant "
+        "endocrinologist.",
+    )
+
+    class Meta:
+        ordering = ["display_name"]
+
+    def __str__(self):
+        return f"{self.display_name}, {self.credentials}" if self.credentials else self.display_name
+
+
+class WorkflowEvent(models.Model):
+    """One step in an article's editorial history: a submission, a reviewer's decision with
+    its comment, a publication with its public change note, and so on (articles/workflow.py)."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", "Submitted for review"
+        APPROVED = "approved", "Approved by a medical reviewer"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        PUBLISHED = "published", "Published"
+        SCHEDULED = "scheduled", "Scheduled"
+        UNPUBLISHED = "unpublished", "Unpublished"
+        DISCARDED = "discarded", "Changes discarded"
+        RESTORED = "restored", "Earlier version restored as a draft"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    comment = models.TextField(
+        blank=True, help_text="For the editorial team only (a reviewer's comment, a reason)."
+    )
+    public_note = models.CharField(
+        "what changed",
+        max_length=300,
+        blank=True,
+        help_text="Shown to readers under “What changed”.",
+    )
+    clinical = models.BooleanField(
+        default=True,
+        help_text="Published after a medical review (False: “no clinical content changed”).",
+    )
+    reviewer_name = models.CharField(
+        max_length=300, blank=True, help_text="The approving reviewer, as readers see them."
+    )
+    revision = models.ForeignKey(
+        "reversion.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"

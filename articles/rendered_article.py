@@ -160,18 +160,28 @@ def cached_article_body(article):
     body = cache.get(key)
     if body is None:
         body = render_article_body(article)
+        del body["rendered"]
         cache.set(key, body, RENDERED_ARTICLE_TIMEOUT)
+    return safe_body(body)
+
+
+def safe_body(body):
     # Our own templates' output, stored as plain text by the cache.
     return {**body, **{part: mark_safe(body[part]) for part in ("toc", "sections", "references")}}
 
 
-def render_article_body(article):
-    sections = list(
-        article.sections.prefetch_related(
-            Prefetch("figures", queryset=Figure.objects.order_by("position", "id"))
+def render_article_body(article, sections=None):
+    """The body HTML. With `sections` (unsaved ones, for the admin's preview of what an editor
+    typed) they are rendered as given and nothing is cached."""
+    if sections is None:
+        sections = list(
+            article.sections.prefetch_related(
+                Prefetch("figures", queryset=Figure.objects.order_by("position", "id"))
+            )
         )
-    )
-    rendered = cached_rendered_article(article, sections)
+        rendered = cached_rendered_article(article, sections)
+    else:
+        rendered = render_article(article, sections)
     for section in sections:
         section.rendered = rendered.sections.get(section.id)
     levels = []
@@ -189,6 +199,7 @@ def render_article_body(article):
         "rendered": rendered,
     }
     return {
+        "rendered": rendered,
         "toc": render_to_string("articles/includes/article_toc.html", context),
         "sections": render_to_string("articles/includes/article_sections.html", context),
         "references": render_to_string("articles/includes/article_references.html", context),

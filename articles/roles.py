@@ -1,20 +1,26 @@
-"""The editorial roles: who may write and who may publish.
+"""The editorial roles: who may write, who may approve, who may publish.
 
 Editors write: they create and change articles, sections, figures, glossary terms and
-references, and save drafts. Publishers do everything editors do and also decide what goes
-public: publish, unpublish and schedule articles (the `publish_article` permission declared
-on Article, checked with `user.has_perm(PUBLISH_PERMISSION)` on every path: the article
-form, the bulk actions, restoring revisions), and delete content. Superusers have every
-permission anyway.
+references, save drafts and submit them for review. Medical reviewers read everything and
+approve a draft or ask for changes (the `review_article` permission), never on a draft they
+changed themselves. Publishers do everything editors do and also decide what goes public:
+publish, unpublish, schedule and discard (the `publish_article` permission), and delete
+content. Both permissions are declared on Article (Meta.permissions) and checked with
+`user.has_perm` in articles/workflow.py, which every path goes through: the article form, the
+bulk actions, the review and publish pages, restoring revisions. Superusers have every
+permission anyway (but cannot approve their own draft either).
 
 `create_editorial_groups` runs in a data migration with the historical models, and again
 from the tests, so it must be idempotent and use only the `apps` it is given.
 """
 
 EDITOR = "Editor"
+REVIEWER = "Medical reviewer"
 PUBLISHER = "Publisher"
 
-PUBLISH_PERMISSION = "articles.publish_article"  # Article.Meta.permissions
+# Declared in Article.Meta.permissions; checked in articles/workflow.py.
+PUBLISH_PERMISSION = "articles.publish_article"
+REVIEW_PERMISSION = "articles.review_article"
 
 EDITOR_PERMISSIONS = [
     "articles.add_article",
@@ -40,17 +46,38 @@ EDITOR_PERMISSIONS = [
     "glossary.view_term",
 ]
 
+# Reviewers read everything an article is made of and decide on it; they change no text.
+REVIEWER_PERMISSIONS = [
+    "articles.view_article",
+    "articles.view_section",
+    "articles.view_figure",
+    "articles.view_articlereference",
+    "articles.view_reference",
+    "glossary.view_term",
+    "articles.view_reviewerprofile",
+    REVIEW_PERMISSION,
+]
+
 PUBLISHER_PERMISSIONS = [
     *EDITOR_PERMISSIONS,
     PUBLISH_PERMISSION,
     "articles.delete_article",
     "articles.delete_reference",
     "glossary.delete_term",
+    "articles.add_reviewerprofile",
+    "articles.change_reviewerprofile",
+    "articles.view_reviewerprofile",
 ]
+
+GROUPS = {
+    EDITOR: EDITOR_PERMISSIONS,
+    REVIEWER: REVIEWER_PERMISSIONS,
+    PUBLISHER: PUBLISHER_PERMISSIONS,
+}
 
 
 def create_editorial_groups(apps, using="default"):
-    """Create (or bring up to date) the Editor and Publisher groups and the publish permission."""
+    """Create (or bring up to date) the Editor, Medical reviewer and Publisher groups."""
     from django.apps import apps as global_apps
     from django.contrib.auth.management import create_permissions
 
@@ -62,10 +89,7 @@ def create_editorial_groups(apps, using="default"):
     Permission = apps.get_model("auth", "Permission")
     Group = apps.get_model("auth", "Group")
 
-    for group_name, permission_names in [
-        (EDITOR, EDITOR_PERMISSIONS),
-        (PUBLISHER, PUBLISHER_PERMISSIONS),
-    ]:
+    for group_name, permission_names in GROUPS.items():
         group, _ = Group.objects.db_manager(using).get_or_create(name=group_name)
         permissions = []
         for name in permission_names:

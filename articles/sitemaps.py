@@ -34,7 +34,7 @@ class ArticleSitemap(Sitemap):
         return Article.objects.public().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, article):
-        return article.updated_at
+        return article.last_updated
 
 
 class TermSitemap(Sitemap):

@@ -109,7 +109,9 @@ def tag_usage(tag, limit=50):
     carrying the tag, drafts and unpublished terms included (for editors)."""
     return {
         "articles": list(
-            Article.objects.filter(tags=tag).only("title", "status", "publish_at")[:limit]
+            Article.objects.articles()
+            .filter(tags=tag)
+            .only("title", "status", "publish_at", "unpublish_at", "first_published_at")[:limit]
         ),
         "terms": list(Term.objects.filter(tags=tag).only("name", "is_published")[:limit]),
         "references": list(Reference.objects.filter(tags=tag).only("key", "title")[:limit]),

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -45,7 +45,8 @@ class TermAdmin(VersionAdmin):
             super()
             .get_queryset(request)
             .prefetch_related("tags")
-            .annotate(article_total=Count("articles"))
+            # Articles, not the working copies of published ones (articles/workflow.py).
+            .annotate(article_total=Count("articles", filter=Q(articles__draft_of__isnull=True)))
         )
 
     @admin.display(description="used in", ordering="article_total")
@@ -58,7 +59,11 @@ class TermAdmin(VersionAdmin):
         when articles or terms change (articles.term_usage)."""
         if term.pk is None:
             return "Save the term to see which articles use it."
-        articles = term.articles.order_by("title").only("title", "status", "publish_at")
+        articles = (
+            term.articles.articles()
+            .order_by("title")
+            .only("title", "status", "publish_at", "unpublish_at", "first_published_at", "draft_of")
+        )
         if not articles:
             return "No article links this term yet."
         return format_html_join(

@@ -71,7 +71,7 @@ def article_json_ld(request, article, references, site_name):
         "description": article.summary,
         "inLanguage": "en",
         "datePublished": article.published_date,
-        "dateModified": article.updated_at,
+        "dateModified": article.last_updated,
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": home},
         "publisher": {"@type": "Organization", "name": site_name, "url": home},
     }

@@ -172,10 +172,10 @@ def editorial_groups(db):
     from django.apps import apps
     from django.contrib.auth.models import Group
 
-    from articles.roles import EDITOR, PUBLISHER, create_editorial_groups
+    from articles.roles import GROUPS, create_editorial_groups
 
     create_editorial_groups(apps)
-    return {name: Group.objects.get(name=name) for name in (EDITOR, PUBLISHER)}
+    return {name: Group.objects.get(name=name) for name in GROUPS}
 
 
 @pytest.fixture
@@ -200,6 +200,17 @@ def editor(staff_user_in):
 @pytest.fixture
 def publisher(staff_user_in):
     return staff_user_in("Publisher", "pablo", first_name="Pablo", last_name="Publisher")
+
+
+@pytest.fixture
+def reviewer(staff_user_in):
+    from articles.models import ReviewerProfile
+
+    user = staff_user_in("Medical reviewer", "rita", first_name="Rita", last_name="Reviewer")
+    ReviewerProfile.objects.create(
+        user=user, display_name="Dr Rita Reviewer", credentials="MD, endocrinologist"
+    )
+    return user
 
 
 @pytest.fixture

@@ -26,3 +26,6 @@ WHITENOISE_AUTOREFRESH = True
 # Parallel test workers share one Redis database: each keeps its own keys.
 if "KEY_PREFIX" in CACHES["default"]:
     CACHES["default"]["KEY_PREFIX"] += "-test" + os.environ.get("PYTEST_XDIST_WORKER", "")
+
+# django-axes logs every sign-in at INFO: noise in a test run's failure reports.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # noqa: F405

@@ -32,7 +32,7 @@ def changelist_url():
 def test_migration_creates_editor_and_publisher_groups_with_the_publish_permission():
     Group.objects.filter(name__in=[EDITOR, PUBLISHER]).delete()
     Permission.objects.filter(codename="publish_article").delete()
-    migration = importlib.import_module("articles.migrations.0006_editorial_roles")
+    migration = importlib.import_module("articles.migrations.0007_workflow_data")
 
     class SchemaEditor:
         pass

@@ -1,28 +1,28 @@
-"""The article in the admin: its form with sections and reference list, the list of articles
-with their publication and review state, bulk publishing, preview and revisions."""
+"""The article in the admin: the list of articles with their state in words, and the form.
 
-from django.contrib import admin
-from django.contrib.admin import helpers
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+Opening a published article edits its working copy (articles/workflow.py): the change form
+shows and saves the copy, while every address in the admin names the article itself. The
+review and publish steps are in article_workflow.py, history and restore in
+article_history.py, preview in article_preview.py.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Count
-from django.http import Http404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
-from reversion.models import Version
 
+from .. import workflow
 from ..derived_data import once_per_article
-from ..forms import ArticleAdminForm, ScheduleForm, SectionForm, SectionInlineFormSet
-from ..models import Article, ArticleReference, PublicationState, Section
+from ..forms import ArticleAdminForm, SectionForm, SectionInlineFormSet
+from ..models import Article, ArticleReference, PublicationState, Section, WorkflowState
 from ..reviews import REVIEW_STATES, review_state_filter
-from ..roles import PUBLISH_PERMISSION
-
-# Registers Article with its sections, figures and reference list before the admin below.
-from ..revisions import article_text_lines, diff_lines  # isort: skip
-from ..views import article_page_queryset, render_article_page  # isort: skip
+from .article_history import ArticleHistoryMixin
+from .article_preview import ArticlePreviewMixin
+from .article_workflow import ArticleWorkflowMixin, state_label
 
 
 class SectionInline(admin.StackedInline):
@@ -43,21 +43,45 @@ class ArticleReferenceInline(admin.TabularInline):
     verbose_name_plural = "reference list (cited references are added automatically)"
 
 
-class PublicationFilter(admin.SimpleListFilter):
-    title = "publication"
-    parameter_name = "publication"
+STATE_FILTERS = {
+    "draft": ("Draft", lambda qs: qs.in_state(PublicationState.DRAFT).pending_in("draft")),
+    "in_review": ("In review", lambda qs: qs.pending_in(WorkflowState.IN_REVIEW)),
+    "changes_requested": (
+        "Changes requested",
+        lambda qs: qs.pending_in(WorkflowState.CHANGES_REQUESTED),
+    ),
+    "approved": ("Approved", lambda qs: qs.pending_in(WorkflowState.APPROVED)),
+    "scheduled": (
+        "Scheduled",
+        lambda qs: (
+            qs.in_state(PublicationState.SCHEDULED)
+            | qs.filter(working_copy__in=Article.objects.scheduled_working_copies())
+        ),
+    ),
+    "published": ("Published", lambda qs: qs.public()),
+    "changes_waiting": (
+        "Published with changes waiting",
+        lambda qs: qs.public() & qs.with_changes_waiting(),
+    ),
+    "unpublished": ("Unpublished", lambda qs: qs.in_state(PublicationState.UNPUBLISHED)),
+}
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return PublicationState.choices
+        return [(value, label) for value, (label, _) in STATE_FILTERS.items()]
 
     def queryset(self, request, queryset):
-        if self.value() in PublicationState.values:
-            return queryset.in_state(self.value())
+        if self.value() in STATE_FILTERS:
+            return STATE_FILTERS[self.value()][1](queryset).distinct()
         return queryset
 
 
-class ReviewFilter(admin.SimpleListFilter):
-    title = "medical review"
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = "medical review due"
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
@@ -69,33 +93,39 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ArticleChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        # Working copies are reached through their article, never listed on their own.
+        return super().get_queryset(request, exclude_parameters).filter(draft_of__isnull=True)
+
+
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticlePreviewMixin, VersionAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
-        "status_label",
+        "state",
         "review_label",
         "section_count",
         "tag_list",
-        "updated_at",
+        "edited",
         "preview_link",
     ]
-    list_filter = [PublicationFilter, ReviewFilter, "tags", "publish_at"]
+    list_filter = [StateFilter, ReviewDueFilter, "tags"]
     search_fields = ["title", "summary", "slug"]
     # Explicit: the section count groups rows, and grouped queries drop Meta.ordering,
     # which leaves the article autocomplete unordered.
     ordering = ["-publish_at", "-created_at"]
     prepopulated_fields = {"slug": ["title"]}
-    date_hierarchy = "created_at"
     inlines = [SectionInline, ArticleReferenceInline]
     readonly_fields = ["created_at", "updated_at"]
-    actions = ["publish_now", "unpublish", "schedule"]
-    object_history_template = "admin/articles/article/object_history.html"
+    change_form_template = "admin/articles/article/change_form.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "authors", "tags", "loaded_updated_at"]}),
-        ("Publishing", {"fields": ["status", "publish_at"]}),
-        ("Medical review", {"fields": ["reviewed_by", "reviewed_at", "disclaimer_note"]}),
+        (
+            "Notice and medical review",
+            {"fields": ["disclaimer_note", "reviewed_by", "reviewed_at"]},
+        ),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
@@ -103,46 +133,97 @@ class ArticleAdmin(VersionAdmin):
         return (
             super()
             .get_queryset(request)
+            .select_related("working_copy")
             .prefetch_related("tags")
             .annotate(section_total=Count("sections"))
         )
 
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        return [
-            path(
-                "<path:object_id>/preview/",
-                self.admin_site.admin_view(self.preview_view),
-                name="{}_{}_preview".format(*info),
-            ),
-            path(
-                "<path:object_id>/history/compare/",
-                self.admin_site.admin_view(self.compare_view),
-                name="{}_{}_compare".format(*info),
-            ),
-            *super().get_urls(),
-        ]
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
 
-    def has_publish_permission(self, request, obj=None):
-        return request.user.has_perm(PUBLISH_PERMISSION)
+    def get_search_results(self, request, queryset, search_term):
+        # The reference autocomplete and the section admin's article picker list articles,
+        # never working copies.
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        return queryset.filter(draft_of__isnull=True), may_have_duplicates
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            # "Medically reviewed by" comes from a reviewer's approval; only imported history
+            # is typed, by an administrator.
+            readonly += ["reviewed_by", "reviewed_at"]
+        return readonly
+
+    # Routing: the admin names the article; the form edits the text waiting to be published.
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = Article.objects.filter(pk=object_id).select_related("draft_of").first()
+        if article is not None and article.is_working_copy:
+            return HttpResponseRedirect(self.article_url(article.draft_of, request))
+        if article is None or not self.has_view_or_change_permission(request, article):
+            return super().change_view(request, object_id, form_url, extra_context)
+        create = self.has_change_permission(request, article)
+        draft = workflow.pending_version(article, create=create) or article
+        context = {**self.workflow_context(request, article, draft), **(extra_context or {})}
+        return super().change_view(request, str(draft.pk), form_url, context)
+
+    def article_url(self, article, request=None):
+        url = reverse("admin:articles_article_change", args=[article.pk])
+        query = request.GET.urlencode() if request is not None else ""
+        return f"{url}?{query}" if query else url
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        form.can_publish = self.has_publish_permission(request)
+        form.article = obj.published_article if obj is not None else None
         return form
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         # Sections and figures are saved one by one: re-render the article once, at the end.
         with once_per_article():
             super().save_related(request, form, formsets, change)
+        changed = not change or form.has_changed() or any(f.has_changed() for f in formsets)
+        undone = workflow.record_edit(form.instance, request.user, changed)
+        if undone:
+            self.message_user(
+                request,
+                f"Because the text changed, this cancelled {undone}. Send it for review again "
+                "when it is ready.",
+                messages.WARNING,
+            )
 
-    def save_model(self, request, obj, form, change):
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+    def response_change(self, request, obj):
+        if "_submit_review" in request.POST:
+            return self.submit_after_save(request, obj)
+        if "_publish" in request.POST:
+            return HttpResponseRedirect(
+                reverse("admin:articles_article_publish", args=[obj.published_article.pk])
+            )
+        if obj.is_working_copy:
+            self.message_user(
+                request,
+                "Your changes are saved in the draft. Readers still see the published version "
+                "until a publisher publishes the changes.",
+                messages.INFO,
+            )
+        return super().response_change(request, obj)
 
-    @admin.display(description="status", ordering="status")
-    def status_label(self, article):
-        return article.publication_label
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_submit_review" in request.POST:
+            return self.submit_after_save(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    # List columns.
+
+    @admin.display(description="state")
+    def state(self, article):
+        return state_label(article)
 
     @admin.display(description="review due", ordering="reviewed_at")
     def review_label(self, article):
@@ -161,124 +242,13 @@ class ArticleAdmin(VersionAdmin):
     def tag_list(self, article):
         return ", ".join(tag.name for tag in article.tags.all())
 
+    @admin.display(description="last edited", ordering="updated_at")
+    def edited(self, article):
+        draft = getattr(article, "working_copy", None)
+        when = (draft.edited_at if draft and draft.edited_at else None) or article.updated_at
+        return timezone.localtime(when).strftime("%Y-%m-%d %H:%M")
+
     @admin.display(description="preview")
     def preview_link(self, article):
         url = reverse("admin:articles_article_preview", args=[article.pk])
         return format_html('<a href="{}" target="_blank" rel="noopener">Preview</a>', url)
-
-    # Bulk actions: only for users with the publish permission (has_publish_permission).
-
-    def _save_publishing(self, request, article, status, publish_at, message):
-        article.status = status
-        article.publish_at = publish_at
-        article.updated_by = request.user
-        article.save()
-        self.log_change(request, article, message)
-
-    @admin.action(description="Publish now", permissions=["publish"])
-    def publish_now(self, request, queryset):
-        now = timezone.now().replace(microsecond=0)
-        published = 0
-        for article in queryset:
-            if article.is_public:
-                continue
-            publish_at = now if article.publish_at is None or article.publish_at > now else None
-            self._save_publishing(
-                request,
-                article,
-                Article.Status.PUBLISHED,
-                publish_at or article.publish_at,
-                "Published now.",
-            )
-            published += 1
-        self.message_user(request, f"Published {published} article(s).")
-
-    @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
-    def unpublish(self, request, queryset):
-        unpublished = 0
-        for article in queryset.in_state(PublicationState.SCHEDULED, PublicationState.PUBLISHED):
-            self._save_publishing(
-                request, article, Article.Status.DRAFT, article.publish_at, "Unpublished."
-            )
-            unpublished += 1
-        self.message_user(request, f"Moved {unpublished} article(s) back to draft.")
-
-    @admin.action(description="Schedule…", permissions=["publish"])
-    def schedule(self, request, queryset):
-        form = ScheduleForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            publish_at = form.cleaned_data["publish_at"]
-            when = f"{timezone.localtime(publish_at):%Y-%m-%d %H:%M}"
-            for article in queryset:
-                self._save_publishing(
-                    request, article, Article.Status.PUBLISHED, publish_at, f"Scheduled for {when}."
-                )
-            self.message_user(request, f"Scheduled {len(queryset)} article(s) for {when}.")
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Schedule articles",
-            "opts": self.opts,
-            "form": form,
-            "articles": queryset,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/articles/article/schedule.html", context)
-
-    # Preview and revisions.
-
-    def _article_or_404(self, request, object_id):
-        article = self.get_object(request, unquote(object_id))
-        if article is None:
-            raise Http404("No such article.")
-        if not self.has_view_or_change_permission(request, article):
-            raise PermissionDenied
-        return article
-
-    def preview_view(self, request, object_id):
-        """The article exactly as readers will see it, draft or not, with a preview ribbon."""
-        article = self._article_or_404(request, object_id)
-        article = article_page_queryset(Article.objects.all()).get(pk=article.pk)
-        return render_article_page(request, article, is_preview=True)
-
-    def history_view(self, request, object_id, extra_context=None):
-        versions = list(
-            Version.objects.get_for_object_reference(Article, unquote(object_id))
-            .select_related("revision__user")
-            .order_by("-pk")
-        )
-        compare_url = reverse("admin:articles_article_compare", args=[object_id])
-        action_list = [
-            {
-                "revision": version.revision,
-                "url": reverse("admin:articles_article_revision", args=[object_id, version.pk]),
-                "compare_url": (
-                    f"{compare_url}?old={older.pk}&new={version.pk}" if older else None
-                ),
-            }
-            for version, older in zip(versions, [*versions[1:], None][: len(versions)], strict=True)
-        ]
-        context = {"action_list": action_list, "compare_url": compare_url}
-        return super().history_view(request, object_id, {**context, **(extra_context or {})})
-
-    def compare_view(self, request, object_id):
-        """What changed in the article's text between two of its revisions."""
-        article = self._article_or_404(request, object_id)
-        versions = list(
-            Version.objects.get_for_object(article).select_related("revision__user").order_by("-pk")
-        )
-        by_id = {str(version.pk): version for version in versions}
-        new = by_id.get(request.GET.get("new")) or (versions[0] if versions else None)
-        old = by_id.get(request.GET.get("old")) or (versions[1] if len(versions) > 1 else new)
-        hunks = diff_lines(article_text_lines(old), article_text_lines(new)) if new else []
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Compare versions of “{article}”",
-            "opts": self.opts,
-            "original": article,
-            "versions": versions,
-            "old": old,
-            "new": new,
-            "hunks": hunks,
-        }
-        return TemplateResponse(request, "admin/articles/article/compare.html", context)

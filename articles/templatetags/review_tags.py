@@ -1,6 +1,11 @@
-from django import template
+"""The admin home page: what waits for the signed-in user, first."""
 
-from articles.models import Article
+from django import template
+from django.db.models import Q
+
+from articles import workflow
+from articles.admin.article import STATE_FILTERS
+from articles.models import Article, WorkflowState
 from articles.reviews import DUE_THIS_MONTH, OVERDUE, review_state_filter
 
 register = template.Library()
@@ -8,21 +13,80 @@ register = template.Library()
 PANEL_LIMIT = 10
 
 
-@register.inclusion_tag("admin/articles/review_panel.html", takes_context=True)
-def review_panel(context):
-    """Articles whose medical review is overdue or due this month, for the admin index."""
+def _group(title, queryset, filter_query, empty):
+    queryset = queryset.distinct()
+    return {
+        "title": title,
+        "articles": list(queryset.select_related("working_copy")[:PANEL_LIMIT]),
+        "count": queryset.count(),
+        "filter_query": filter_query,
+        "empty": empty,
+    }
+
+
+@register.inclusion_tag("admin/articles/editorial_home.html", takes_context=True)
+def editorial_home(context):
+    """Panels of articles for this user: their drafts, the reviews waiting for them, what is
+    approved and waiting to be published, what is scheduled, and reviews falling due."""
     user = context["request"].user
     if not user.has_perm("articles.view_article"):
         return {"show": False}
+    articles = Article.objects.articles().order_by("-updated_at")
     groups = []
-    for state, title in [(OVERDUE, "Overdue"), (DUE_THIS_MONTH, "Due this month")]:
-        articles = Article.objects.filter(review_state_filter(state)).order_by("reviewed_at")
+    if workflow.can_edit(user):
+        mine = Q(draft_authors=user) | Q(working_copy__draft_authors=user)
         groups.append(
-            {
-                "state": state,
-                "title": title,
-                "articles": list(articles.only("title", "reviewed_at")[:PANEL_LIMIT]),
-                "count": articles.count(),
-            }
+            _group(
+                "Your drafts",
+                articles.pending_in(WorkflowState.DRAFT, WorkflowState.CHANGES_REQUESTED).filter(
+                    mine
+                ),
+                "",
+                "You have no drafts in progress.",
+            )
         )
-    return {"show": True, "groups": groups}
+        groups.append(
+            _group(
+                "Changes requested by a reviewer",
+                articles.pending_in(WorkflowState.CHANGES_REQUESTED),
+                "state=changes_requested",
+                "No reviewer is waiting for changes.",
+            )
+        )
+    if workflow.can_review(user):
+        waiting = articles.pending_in(WorkflowState.IN_REVIEW).exclude(
+            Q(draft_authors=user) | Q(working_copy__draft_authors=user)
+        )
+        groups.append(
+            _group("Waiting for your review", waiting, "state=in_review", "Nothing to review.")
+        )
+    if workflow.can_publish(user):
+        groups.append(
+            _group(
+                "Approved, waiting to be published",
+                articles.pending_in(WorkflowState.APPROVED),
+                "state=approved",
+                "Nothing approved is waiting.",
+            )
+        )
+    groups.append(
+        _group(
+            "Scheduled",
+            STATE_FILTERS["scheduled"][1](articles),
+            "state=scheduled",
+            "Nothing is scheduled.",
+        )
+    )
+    for state, title in [
+        (OVERDUE, "Medical review overdue"),
+        (DUE_THIS_MONTH, "Review due this month"),
+    ]:
+        groups.append(
+            _group(
+                title,
+                articles.public().filter(review_state_filter(state)).order_by("reviewed_at"),
+                f"review={state}",
+                "None.",
+            )
+        )
+    return {"show": True, "groups": groups, "can_add": user.has_perm("articles.add_article")}
