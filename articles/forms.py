@@ -2,12 +2,23 @@ import re
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils import dateformat, timezone
+from django.utils.html import format_html
 from django.utils.text import slugify
+from nested_admin.formsets import NestedInlineFormSet
 
 from .citations import citation_errors
 from .images import FigureImageField
-from .models import Article, Figure, Reference, Section, doi_validator, pmid_validator
+from .models import (
+    Article,
+    Figure,
+    PendingUpload,
+    Reference,
+    Section,
+    doi_validator,
+    pmid_validator,
+)
 
 
 class SectionForm(forms.ModelForm):
@@ -46,7 +57,7 @@ class SectionForm(forms.ModelForm):
         return cleaned
 
 
-class SectionInlineFormSet(forms.BaseInlineFormSet):
+class SectionInlineFormSet(NestedInlineFormSet):
     def clean(self):
         # Before super().clean(): its unique check would otherwise answer first, with a
         # generic "Please correct the duplicate data" above the form instead of on the field.
@@ -69,7 +80,36 @@ class SectionInlineFormSet(forms.BaseInlineFormSet):
         super().clean()
 
 
+class FigureInlineFormSet(NestedInlineFormSet):
+    """A section's figures inside the article form. A form posted without the figure rows of
+    a section (an older page, a script that only edits text) changes none of its figures,
+    instead of being refused for a missing management form."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        prefix = kwargs.get("prefix") or self.get_default_prefix()
+        if data is not None and f"{prefix}-TOTAL_FORMS" not in data:
+            data = data.copy()
+            for name in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS"):
+                data[f"{prefix}-{name}"] = "0"
+            data[f"{prefix}-MAX_NUM_FORMS"] = "1000"
+        super().__init__(data, *args, **kwargs)
+
+    def save(self, commit=True):
+        section = self.instance
+        if section.pk is not None and not Section.objects.filter(pk=section.pk).exists():
+            # The section was deleted in the same save, and its figures with it.
+            self.new_objects, self.changed_objects, self.deleted_objects = [], [], []
+            return []
+        return super().save(commit)
+
+
 class FigureForm(forms.ModelForm):
+    """A figure. An image chosen in a form that is then refused (for anything: a missing alt
+    text, another section's error) is kept (models.PendingUpload) and used by the next save,
+    so the editor never has to choose the file again."""
+
+    pending_upload = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Figure
         fields = ["position", "image", "alt_text", "caption", "credit"]
@@ -81,6 +121,52 @@ class FigureForm(forms.ModelForm):
                 "every figure needs alt text."
             },
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pending = None
+        if not self.is_bound:
+            return
+        image_key = self.add_prefix("image")
+        if self.files.get(image_key):
+            return  # a new file wins over one kept from before
+        pending = PendingUpload.find(self.data.get(self.add_prefix("pending_upload")))
+        if pending is not None:
+            files = self.files.copy()
+            files[image_key] = SimpleUploadedFile(
+                pending.name, bytes(pending.content), pending.content_type
+            )
+            self.files = files
+            self.pending = pending
+            self.show_pending_note()
+
+    def clean(self):
+        cleaned = super().clean()
+        image = cleaned.get("image")
+        if self.pending is None and isinstance(image, UploadedFile):
+            # Keep the checked image now: if anything in the whole form is refused, the
+            # redisplayed form carries its token instead of losing the file.
+            self.pending = PendingUpload.keep(image)
+            data = self.data.copy()
+            data[self.add_prefix("pending_upload")] = self.pending.token
+            self.data = data
+            self.show_pending_note()
+        return cleaned
+
+    def show_pending_note(self):
+        note = format_html(
+            "<strong>Your image “{}” is kept</strong> and will be saved with the figure: no "
+            "need to choose it again.",
+            self.pending.name,
+        )
+        # The field and its bound field (which copied the help text when it was made).
+        self.fields["image"].help_text = self["image"].help_text = note
+
+    def save(self, commit=True):
+        figure = super().save(commit=commit)
+        if self.pending is not None:
+            PendingUpload.objects.filter(pk=self.pending.pk).delete()
+        return figure
 
 
 def time_zone_name():

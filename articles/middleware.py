@@ -1,31 +1,19 @@
 """Scheduled replacements go public with no cron job: the first request after their time
-publishes them (articles.workflow.publish_due_drafts) before anything is served."""
+publishes them (articles.workflow.publish_due_drafts) before anything is served.
+
+Asking costs nothing extra: the page cache already keeps, per content generation, when the
+public content next changes (articles.models.next_public_change), and a working copy that is
+due makes that time lie in the past.
+"""
 
 import time
 
-from django.core.cache import cache
 from django.db import DatabaseError
-from django.db.models import Min
 
 from site_config import cache_keys
+from site_config.page_cache import next_content_change
 
-from .models import Article
 from .workflow import publish_due_drafts
-
-CHECK_SECONDS = 600
-
-
-def next_due_time():
-    """When the next scheduled working copy is due (a timestamp), asked once per content
-    generation and at most every CHECK_SECONDS, not per request."""
-    (generation,) = cache_keys.get_generations(cache_keys.PUBLIC_PAGES)
-    key = cache_keys.next_draft_due_key(generation)
-    due = cache.get(key)
-    if due is None:
-        first = Article.objects.scheduled_working_copies().aggregate(Min("publish_at"))
-        due = first["publish_at__min"].timestamp() if first["publish_at__min"] else float("inf")
-        cache.set(key, due, CHECK_SECONDS)
-    return due
 
 
 class PublishDueDraftsMiddleware:
@@ -33,8 +21,10 @@ class PublishDueDraftsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        now = time.time()
         try:
-            if next_due_time() <= time.time():
+            (generation,) = cache_keys.get_generations(cache_keys.PUBLIC_PAGES)
+            if next_content_change(generation, now) <= now:
                 publish_due_drafts()
         except DatabaseError:
             # The database is down: what comes next (the health check, the 503 page, a page

@@ -1,10 +1,12 @@
+import secrets
 import uuid
+from datetime import timedelta
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
@@ -127,22 +129,20 @@ class ArticleQuerySet(models.QuerySet):
 
 def next_public_change():
     """When what readers see next changes by itself, or None: a scheduled article goes
-    public, a working copy replaces its article, or an article reaches its unpublish time.
-    The page cache ends its entries then (settings.PAGE_CACHE_NEXT_CHANGE)."""
+    public, an article reaches its unpublish time, or a working copy is due to replace its
+    article (possibly already: then articles.middleware publishes it). The page cache ends
+    its entries then (settings.PAGE_CACHE_NEXT_CHANGE). One query."""
     now = timezone.now()
-    times = [
-        Article.objects.next_scheduled_time(),
-        Article.objects.scheduled_working_copies()
-        .order_by("publish_at")
-        .values_list("publish_at", flat=True)
-        .first(),
-        Article.objects.in_state(PublicationState.PUBLISHED, PublicationState.SCHEDULED)
-        .filter(unpublish_at__gt=now)
-        .order_by("unpublish_at")
-        .values_list("unpublish_at", flat=True)
-        .first(),
-    ]
-    return min((time for time in times if time is not None), default=None)
+    article = Q(draft_of__isnull=True, status=Article.Status.PUBLISHED)
+    times = Article.objects.aggregate(
+        goes_public=Min("publish_at", filter=article & Q(publish_at__gt=now)),
+        goes_away=Min("unpublish_at", filter=article & Q(unpublish_at__gt=now)),
+        replaced=Min(
+            "publish_at",
+            filter=Q(draft_of__isnull=False, status=Article.Status.PUBLISHED),
+        ),
+    )
+    return min((time for time in times.values() if time is not None), default=None)
 
 
 class Article(models.Model):
@@ -189,6 +189,14 @@ class Article(models.Model):
         editable=False,
     )
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    change_notes = models.JSONField(
+        "what changed",
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="The public notes of published changes, newest first: [{date, note}]. "
+        "Written when a change is published (the full record is in WorkflowEvent).",
+    )
     edited_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="When someone last saved changes."
     )
@@ -233,7 +241,9 @@ class Article(models.Model):
         "a prescriber. Readers cannot dismiss it.",
     )
     tags = TaggableManager(
-        blank=True, help_text="Topics, comma-separated.", manager=SlugMatchingTagManager
+        blank=True,
+        help_text="Topics, separated by commas: “hormone balance, sleep” is two topics.",
+        manager=SlugMatchingTagManager,
     )
     references = models.ManyToManyField(
         "Reference",
@@ -592,3 +602,45 @@ class WorkflowEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class PendingUpload(models.Model):
+    """A figure image chosen in a form that was refused for another reason (alt text
+    missing, a citation error...): kept here, in the database that every app server shares
+    and outside public media, so the next save of the form uses it without asking for the
+    file again. Removed when that save succeeds; never served to readers; expires."""
+
+    LIFETIME = timedelta(days=2)
+
+    token = models.CharField(max_length=64, unique=True)
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    content = models.BinaryField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def keep(cls, upload, user=None):
+        """Store an uploaded (already checked and re-encoded) image; returns the row."""
+        cls.objects.filter(created_at__lt=timezone.now() - cls.LIFETIME).delete()
+        upload.seek(0)
+        return cls.objects.create(
+            token=secrets.token_hex(24),
+            name=upload.name,
+            content_type=getattr(upload, "content_type", "") or "application/octet-stream",
+            content=upload.read(),
+            uploaded_by=user,
+        )
+
+    @classmethod
+    def find(cls, token):
+        if not token or len(token) > 64:
+            return None
+        return cls.objects.filter(
+            token=token, created_at__gte=timezone.now() - cls.LIFETIME
+        ).first()

@@ -24,7 +24,7 @@ reversion.register(
     follow=["sections", "article_references"],
     exclude=[
         "terms", "status", "publish_at", "unpublish_at", "draft_of", "workflow_state",
-        "first_published_at", "last_published_at", "edited_at", "created_by", "draft_authors",
+        "first_published_at", "change_notes", "edited_at", "created_by", "draft_authors",
     ],
 )  # fmt: skip
 reversion.register(Section, follow=["figures"])

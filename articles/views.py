@@ -12,7 +12,7 @@ from glossary.models import Term
 from site_config.ratelimit import rate_limit_search
 from site_config.tagging import tag_slug
 
-from .models import Article, ArticleReference, Reference, SearchEntry, WorkflowEvent
+from .models import Article, ArticleReference, Reference, SearchEntry
 from .rendered_article import article_reference_list, cached_article_body
 from .search import (
     KIND_LABELS,
@@ -27,7 +27,6 @@ from .tags import co_occurring_tags, filter_by_tags, public_tag_counts
 HOME_ARTICLES = 6
 HOME_TOPICS = 24
 RELATED_ARTICLES = 3
-CHANGE_NOTES = 10
 TAG_PAGE_TERMS = 30
 TAG_PAGE_REFERENCES = 20
 
@@ -113,7 +112,6 @@ def render_article_page(request, article, is_preview, body=None):
             "body": body,
             "references": article_reference_list(article, body["reference_ids"]),
             "related_articles": related_articles(article),
-            "change_notes": change_notes(article),
             "is_preview": is_preview,
         },
     )
@@ -122,17 +120,6 @@ def render_article_page(request, article, is_preview, body=None):
         patch_cache_control(response, private=True, no_store=True)
         response.headers["X-Robots-Tag"] = "noindex"
     return response
-
-
-def change_notes(article, limit=CHANGE_NOTES):
-    """The public notes of the article's published changes, newest first ("What changed")."""
-    if article.pk is None or article.is_working_copy:
-        return []
-    return list(
-        article.events.filter(kind=WorkflowEvent.Kind.PUBLISHED)
-        .exclude(public_note="")
-        .only("created_at", "public_note")[:limit]
-    )
 
 
 def related_articles(article, limit=RELATED_ARTICLES):

@@ -301,6 +301,10 @@ def publish(article, user, *, note="", no_clinical_change=False, at=None, seen_v
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article.pk)
         draft = pending_version(article)
+        if draft is None and article.publication_state == PublicationState.SCHEDULED:
+            if at is not None:
+                raise WorkflowError("This article is already scheduled.")
+            return _bring_forward(article, user)
         if draft is None:
             raise WorkflowError("There are no changes waiting to be published.")
         check_not_changed_since(draft, seen_version)
@@ -336,7 +340,26 @@ def publish(article, user, *, note="", no_clinical_change=False, at=None, seen_v
         return _publish_now(article, draft, user, note, approval)
 
 
+def _bring_forward(article, user):
+    """A scheduled article (approved when it was scheduled) goes public now."""
+    now = timezone.now()
+    article.publish_at = now
+    article.first_published_at = now
+    article.updated_by = user
+    article.save()
+    return WorkflowEvent.objects.create(
+        article=article, kind=WorkflowEvent.Kind.PUBLISHED, actor=user, created_at=now
+    )
+
+
 def _schedule(article, draft, user, at, note, approval):
+    if draft.pk == article.pk:
+        # An article readers have never seen: it is complete now and goes public at `at`
+        # by the public rule alone (status published, publish_at in the future).
+        event = _publish_now(article, article, user, note, approval, at=at)
+        event.kind = WorkflowEvent.Kind.SCHEDULED
+        event.save(update_fields=["kind"])
+        return event
     draft.status = Article.Status.PUBLISHED
     draft.publish_at = at
     draft.save(update_fields=["status", "publish_at", "updated_at"])
@@ -372,6 +395,9 @@ def _publish_now(article, draft, user, note, approval, *, at=None):
         if article.unpublish_at is not None and article.unpublish_at <= now:
             article.unpublish_at = None
         article.first_published_at = article.first_published_at or now
+        if note.strip():
+            entry = {"date": timezone.localdate(now).isoformat(), "note": note.strip()}
+            article.change_notes = [entry, *article.change_notes]
         article.workflow_state = WorkflowState.DRAFT
         article.edited_at = None
         article.updated_by = user

@@ -7,9 +7,8 @@ every server misses at once and renders afresh; stale entries simply expire.
 
 - whole pages (`page_key`): a public page for anonymous readers (site_config/page_cache.py).
   Stale when PUBLIC_PAGES moves, which every content edit does.
-- page expiry (`next_change_key`): when a scheduled change next goes public. PUBLIC_PAGES.
-- next scheduled replacement (`next_draft_due_key`): when a working copy is next due to
-  replace its article (articles/middleware.py). PUBLIC_PAGES, which scheduling bumps.
+- page expiry (`next_change_key`): when a scheduled change next goes public (also read by
+  articles/middleware.py to publish due drafts). PUBLIC_PAGES, which scheduling bumps.
 - rendered article (`rendered_article_key`): an article's sections as safe HTML with numbered
   citations and glossary links (articles/rendered_article.py). Stale when the article's own
   generation (`article_generation(id)`), GLOSSARY or REFERENCES moves.
@@ -113,10 +112,6 @@ def page_key(generation, url):
 
 def next_change_key(generation):
     return f"page-cache:next-change:{generation}"
-
-
-def next_draft_due_key(generation):
-    return f"next-draft-due:{generation}"
 
 
 def rendered_article_key(version):

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "reversion",
+    "nested_admin",
     "csp",
     "axes",
     "site_config",
@@ -185,6 +186,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TAGGIT_CASE_INSENSITIVE = True
+# Only commas separate tags: "Hormone Balance" typed with no comma is one tag.
+TAGGIT_TAGS_FROM_STRING = "site_config.tagging.parse_tag_names"
+TAGGIT_STRING_FROM_TAGS = "site_config.tagging.join_tag_names"
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -39,6 +39,30 @@ def resolve_tag_names(tags):
     return resolved
 
 
+def parse_tag_names(text):
+    """Tags as editors type them: only commas separate, so "Hormone Balance" is one tag.
+
+    Spaces inside a name are kept (runs of them become one), quotes typed around a name are
+    dropped, and a name repeated (apart from case) counts once. Taggit calls this for every
+    form and import that takes tags as text (settings.TAGGIT_TAGS_FROM_STRING).
+    """
+    names = []
+    seen = set()
+    for part in (text or "").split(","):
+        name = " ".join(part.split()).strip("\"'“”‘’ ")
+        name = " ".join(name.split())
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    return names
+
+
+def join_tag_names(tags):
+    """Tags shown in a form: their names as readers see them, separated by commas, with no
+    quotes (settings.TAGGIT_STRING_FROM_TAGS)."""
+    return ", ".join(sorted((tag.name for tag in tags), key=str.casefold))
+
+
 class SlugMatchingTagManager(_TaggableManager):
     def add(self, *tags, through_defaults=None, tag_kwargs=None, **kwargs):
         super().add(

@@ -55,6 +55,7 @@ def test_second_save_is_refused_naming_who_saved_and_when(two_editors, draft_art
 def test_refused_save_keeps_everything_typed(two_editors, draft_article):
     ann, ben = two_editors
     ann_form, ben_form = open_form(ann, draft_article), open_form(ben, draft_article)
+    ann_form["title"] = "Ann's change"
     ann.post(change_url(draft_article), ann_form)
 
     ben_form["summary"] = "Ben's careful summary."
@@ -70,6 +71,7 @@ def test_saving_again_after_the_warning_replaces_the_other_version(two_editors, 
     ann, ben = two_editors
     ann_form, ben_form = open_form(ann, draft_article), open_form(ben, draft_article)
     ann_form["title"] = "Ann's title"
+    ann_form["title"] = "Ann's change"
     ann.post(change_url(draft_article), ann_form)
     ben_form["title"] = "Ben's title"
     refused = ben.post(change_url(draft_article), ben_form)
@@ -85,9 +87,11 @@ def test_saving_again_after_the_warning_replaces_the_other_version(two_editors, 
 def test_a_third_save_after_the_warning_is_refused_again(two_editors, draft_article):
     ann, ben = two_editors
     ann_form, ben_form = open_form(ann, draft_article), open_form(ben, draft_article)
+    ann_form["title"] = "Ann's change"
     ann.post(change_url(draft_article), ann_form)
+    ben_form["title"] = "Ben's change"
     refused = ben.post(change_url(draft_article), ben_form)
-    ann.post(change_url(draft_article), open_form(ann, draft_article))
+    ann.post(change_url(draft_article), {**open_form(ann, draft_article), "title": "Ann again"})
 
     response = ben.post(change_url(draft_article), form_data(refused, "article_form"))
 
@@ -96,9 +100,13 @@ def test_a_third_save_after_the_warning_is_refused_again(two_editors, draft_arti
 
 
 def test_a_bulk_publish_after_the_form_was_opened_is_a_conflict(
-    publisher_client, admin_client, draft_article
+    publisher_client, admin_client, draft_article, editor, reviewer
 ):
+    from articles import workflow
+
     form = open_form(publisher_client, draft_article)
+    workflow.submit_for_review(draft_article, editor)
+    workflow.approve(draft_article, reviewer)
     admin_client.post(
         reverse("admin:articles_article_changelist"),
         {"action": "publish_now", "index": "0", "_selected_action": [str(draft_article.pk)]},

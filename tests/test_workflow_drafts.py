@@ -621,3 +621,50 @@ def test_history_labels_every_version_apart(live, editor):
     assert len(labels) == 3
     assert len(set(labels)) == 3
     assert labels[0].startswith("#3 · Edna Editor")
+
+
+# Other ways in ------------------------------------------------------------------------------
+
+
+def test_a_published_articles_section_page_leads_to_the_article_not_a_live_edit(live, editor):
+    section = live.sections.first()
+    url = reverse("admin:articles_section_change", args=[section.pk])
+    response = client_for(editor).get(url, follow=True)
+    assert response.redirect_chain[-1][0] == change_url(live)
+    assert "change it in the article" in " ".join(messages_of(response))
+
+
+def test_a_drafts_section_page_edits_the_draft(client, live, editor):
+    editor_client = client_for(editor)
+    editor_client.get(change_url(live))  # opens the draft
+    section = Section.objects.get(article__draft_of=live, position=0)
+    url = reverse("admin:articles_section_change", args=[section.pk])
+    data = form_data(editor_client.get(url), "section_form")
+    data["body"] = f"Edited on its own page: {SECRET}."
+    assert editor_client.post(url, data).status_code == HTTPStatus.FOUND
+    assert Article.objects.get(draft_of=live).edited_at is not None
+    assert SECRET not in client.get(live.get_absolute_url()).content.decode()
+
+
+def test_make_run_creates_one_account_per_role(db, settings, tmp_path, editorial_groups):
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    settings.BASE_DIR = tmp_path
+    call_command("prepare_local_site", stdout=StringIO())
+    users = get_user_model().objects
+    assert users.get(username="admin").is_superuser
+    roles = {
+        name: list(users.get(username=name).groups.values_list("name", flat=True))
+        for name in ("editor", "reviewer", "publisher")
+    }
+    assert roles == {
+        "editor": ["Editor"],
+        "reviewer": ["Medical reviewer"],
+        "publisher": ["Publisher"],
+    }
+    assert str(users.get(username="reviewer").reviewer_profile).startswith("Dr Amara Osei, MD")
+    password = (tmp_path / ".admin-password").read_text().strip()
+    assert users.get(username="editor").check_password(password)

@@ -14,6 +14,11 @@ def preview_url(article):
     return reverse("admin:articles_article_preview", args=[article.pk])
 
 
+def preview_page_url(article):
+    """The page shown in the preview's frame."""
+    return reverse("admin:articles_article_preview_page", args=[article.pk])
+
+
 def test_change_form_links_to_the_preview(staff_client, draft_article):
     html = staff_client.get(
         reverse("admin:articles_article_change", args=[draft_article.pk])
@@ -28,7 +33,8 @@ def test_article_list_links_to_each_preview(staff_client, draft_article):
 
 def test_preview_shows_a_draft_as_readers_will_see_it_with_a_ribbon(editor_client, article_factory):
     draft = article_factory(status="draft", sections=3, references=2)
-    response = editor_client.get(preview_url(draft))
+    assert preview_page_url(draft) in editor_client.get(preview_url(draft)).content.decode()
+    response = editor_client.get(preview_page_url(draft))
     html = response.content.decode()
     assert response.status_code == HTTPStatus.OK
     assert 'class="preview-ribbon"' in html
@@ -39,7 +45,7 @@ def test_preview_shows_a_draft_as_readers_will_see_it_with_a_ribbon(editor_clien
 
 
 def test_preview_of_a_public_article_still_says_it_is_a_preview(staff_client, public_article):
-    html = staff_client.get(preview_url(public_article)).content.decode()
+    html = staff_client.get(preview_page_url(public_article)).content.decode()
     assert 'class="preview-ribbon"' in html
     assert "this article is published" in html
 
@@ -49,8 +55,10 @@ def test_public_article_page_has_no_ribbon(client, public_article):
     assert "preview-ribbon" not in html
 
 
-def test_preview_is_never_stored_by_a_shared_cache(staff_client, draft_article):
-    response = staff_client.get(preview_url(draft_article))
+@pytest.mark.parametrize("url_of", [preview_url, preview_page_url])
+def test_preview_is_never_stored_by_a_shared_cache(staff_client, draft_article, url_of):
+    response = staff_client.get(url_of(draft_article))
+    assert response.status_code == HTTPStatus.OK
     assert "private" in response["Cache-Control"]
     assert "no-store" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex"

@@ -95,11 +95,17 @@ def test_redirect_is_only_for_reading(client, public_article):
     assert client.post("/articles/public-article/").status_code == HTTPStatus.NOT_FOUND
 
 
-def test_slug_changed_in_the_admin_redirects(publisher_client, client, public_article):
+def test_slug_changed_in_the_admin_redirects_once_published(
+    publisher_client, client, public_article
+):
     url = reverse("admin:articles_article_change", args=[public_article.pk])
     data = form_data(publisher_client.get(url), "article_form")
     data["slug"] = "renamed-in-admin"
     assert publisher_client.post(url, data).status_code == HTTPStatus.FOUND
+    # The new address waits in the draft: the article still answers at its old one.
+    assert client.get("/articles/public-article/").status_code == HTTPStatus.OK
+    publish = reverse("admin:articles_article_publish", args=[public_article.pk])
+    publisher_client.post(publish, {"when": "now", "no_clinical_change": "on"})
     response = client.get("/articles/public-article/")
     assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
     assert response["Location"] == "/articles/renamed-in-admin/"

@@ -53,7 +53,7 @@ def test_article_page_foot_shows_review_and_update_dates(client, article_factory
     article = article_factory(reviewed_by="Dr Lena Okafor, MD", reviewed_at=date(2025, 3, 10))
     html = client.get(article.get_absolute_url()).content.decode()
     foot = html[html.index('<footer class="article-review">') :]
-    assert "Medically reviewed by" in foot
+    assert "Page last reviewed" in foot
     assert "Dr Lena Okafor, MD" in foot and "10 March 2025" in foot
     assert "Last updated" in foot
     assert "Next review due" in foot and "March 2026" in foot
@@ -109,10 +109,10 @@ def test_admin_list_shows_when_a_review_is_due(staff_client, articles_by_review_
 def test_admin_index_panel_lists_overdue_and_due_this_month(staff_client, articles_by_review_state):
     with time_machine.travel(TODAY, tick=False):
         html = staff_client.get(reverse("admin:index")).content.decode()
-    panel = html[html.index('id="review-panel"') :]
-    panel = panel[: panel.index("</div>")]
-    assert "Overdue (1)" in panel and ">Overdue</a>" in panel
-    assert "Due this month (1)" in panel and ">Due soon</a>" in panel
+    panel = html[html.index('class="editorial-home"') :]
+    panel = panel[: panel.index("</section>")]
+    assert "Medical review overdue (1)" in panel and ">Overdue</a>" in panel
+    assert "Review due this month (1)" in panel and ">Due soon</a>" in panel
     assert "Fresh" not in panel
     assert "Unreviewed" not in panel
 
@@ -124,4 +124,4 @@ def test_admin_index_panel_is_hidden_from_staff_who_cannot_see_articles(
         django_user_model.objects.create_user("clerk", password="x-unused-1", is_staff=True)
     )
     html = rendered_html(client.get(reverse("admin:index")), "Articles, glossary and references")
-    assert 'id="review-panel"' not in html
+    assert 'class="editorial-home"' not in html

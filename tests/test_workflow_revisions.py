@@ -37,7 +37,7 @@ def test_admin_save_records_a_revision_with_who_and_when(editor_client, editor, 
 
 def test_revision_holds_the_sections_figures_and_reference_list(editor_client, article_factory):
     article = article_factory(sections=2, figures=1, references=2, status="draft")
-    save_through_admin(editor_client, article)
+    save_through_admin(editor_client, article, title="First version")
     revision = versions_of(article)[0].revision
     models = [version.content_type.model for version in revision.version_set.all()]
     assert models.count("section") == 2
@@ -47,7 +47,7 @@ def test_revision_holds_the_sections_figures_and_reference_list(editor_client, a
 
 def test_restoring_a_revision_brings_back_deleted_sections(editor_client, article_factory):
     article = article_factory(sections=3, figures=1, status="draft")
-    save_through_admin(editor_client, article)
+    save_through_admin(editor_client, article, title="First version")
     before = versions_of(article)[0]
     save_through_admin(
         editor_client, article, **{"sections-0-DELETE": "on", "sections-2-DELETE": "on"}
@@ -55,9 +55,8 @@ def test_restoring_a_revision_brings_back_deleted_sections(editor_client, articl
     assert article.sections.count() == 1
     assert not Figure.objects.exists()
 
-    revision_url = reverse("admin:articles_article_revision", args=[article.pk, before.pk])
-    data = form_data(editor_client.get(revision_url), "article_form")
-    assert editor_client.post(revision_url, data).status_code == HTTPStatus.FOUND
+    restore_url = reverse("admin:articles_article_restore", args=[article.pk, before.pk])
+    assert editor_client.post(restore_url).status_code == HTTPStatus.FOUND
 
     headings = list(article.sections.values_list("heading", flat=True))
     assert headings == ["Question 0?", "Question 1?", "Question 2?"]
@@ -68,11 +67,11 @@ def test_restoring_records_a_new_revision(editor_client, draft_article):
     save_through_admin(editor_client, draft_article, title="One")
     save_through_admin(editor_client, draft_article, title="Two")
     first = versions_of(draft_article)[0]
-    revision_url = reverse("admin:articles_article_revision", args=[draft_article.pk, first.pk])
-    editor_client.post(revision_url, form_data(editor_client.get(revision_url), "article_form"))
+    restore_url = reverse("admin:articles_article_restore", args=[draft_article.pk, first.pk])
+    editor_client.post(restore_url)
     draft_article.refresh_from_db()
     assert draft_article.title == "One"
-    assert "Reverted to previous version" in versions_of(draft_article)[-1].revision.comment
+    assert draft_article.events.get().kind == "restored"
 
 
 def test_viewing_an_old_revision_changes_nothing(editor_client, draft_article):
@@ -82,9 +81,17 @@ def test_viewing_an_old_revision_changes_nothing(editor_client, draft_article):
     response = editor_client.get(
         reverse("admin:articles_article_revision", args=[draft_article.pk, first.pk])
     )
-    assert 'value="One"' in response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "Title: One" in response.content.decode()
+    assert "Restore as the draft" in response.content.decode()
     draft_article.refresh_from_db()
     assert draft_article.title == "Two"
+
+
+def test_a_save_that_changes_nothing_records_no_revision(editor_client, draft_article):
+    save_through_admin(editor_client, draft_article, title="One")
+    save_through_admin(editor_client, draft_article)
+    assert len(versions_of(draft_article)) == 1
 
 
 def test_history_lists_revisions_with_links_to_compare(editor_client, draft_article):
@@ -116,7 +123,7 @@ def test_compare_shows_which_words_changed(editor_client, article_factory):
 
 def test_compare_shows_added_and_removed_sections(editor_client, article_factory):
     article = article_factory(sections=2, status="draft")
-    save_through_admin(editor_client, article)
+    save_through_admin(editor_client, article, title="First version")
     save_through_admin(editor_client, article, **{"sections-1-DELETE": "on"})
     old, new = versions_of(article)
     html = compare(editor_client, article, old, new).content.decode()
@@ -126,7 +133,7 @@ def test_compare_shows_added_and_removed_sections(editor_client, article_factory
 
 def test_compare_shows_editor_markup_as_text(editor_client, article_factory):
     article = article_factory(status="draft")
-    save_through_admin(editor_client, article)
+    save_through_admin(editor_client, article, title="First version")
     save_through_admin(
         editor_client, article, **{"sections-0-body": "<script>alert(1)</script> text"}
     )
@@ -136,12 +143,12 @@ def test_compare_shows_editor_markup_as_text(editor_client, article_factory):
     assert "&lt;script&gt;alert(1)" in html
 
 
-def test_compare_of_identical_revisions_says_so(editor_client, draft_article):
-    save_through_admin(editor_client, draft_article)
-    save_through_admin(editor_client, draft_article)
-    old, new = versions_of(draft_article)
-    html = compare(editor_client, draft_article, old, new).content.decode()
-    assert "The text is the same in both revisions." in html
+def test_compare_of_a_version_with_itself_says_the_text_is_the_same(editor_client, draft_article):
+    save_through_admin(editor_client, draft_article, title="One")
+    save_through_admin(editor_client, draft_article, title="Two")
+    version = versions_of(draft_article)[0]
+    html = compare(editor_client, draft_article, version, version).content.decode()
+    assert "The text is the same in both versions." in html
 
 
 def test_section_saved_on_its_own_page_is_a_revision_of_its_article(editor_client, article_factory):
@@ -182,13 +189,19 @@ def test_reference_admin_save_records_a_revision(editor_client, editor, referenc
     assert version.field_dict["title"] == "A corrected title"
 
 
-def test_bulk_publish_is_recorded_as_a_revision(publisher_client, publisher, draft_article):
+def test_bulk_publish_is_recorded_as_a_revision(
+    publisher_client, publisher, draft_article, editor, reviewer
+):
+    from articles import workflow
+
+    workflow.submit_for_review(draft_article, editor)
+    workflow.approve(draft_article, reviewer)
     publisher_client.post(
         reverse("admin:articles_article_changelist"),
         {"action": "publish_now", "index": "0", "_selected_action": [str(draft_article.pk)]},
     )
     (version,) = versions_of(draft_article)
     assert version.revision.user == publisher
-    assert version.revision.get_comment() == "Published now."
+    assert version.revision.get_comment() == "Published."
     draft_article.refresh_from_db()
     assert draft_article.is_public

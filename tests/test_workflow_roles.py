@@ -11,14 +11,13 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import workflow
 from articles.models import Article
 from articles.roles import EDITOR, PUBLISH_PERMISSION, PUBLISHER
 from tests.admin_forms import form_data
 from tests.pages import rendered_html
 
 pytestmark = pytest.mark.django_db
-
-REFUSED = "Only a publisher can publish, unpublish or schedule an article"
 
 
 def change_url(article):
@@ -66,13 +65,14 @@ def test_superuser_has_the_publish_permission(admin_user):
     assert admin_user.has_perm(PUBLISH_PERMISSION)
 
 
-# The change form
+# The change form: the text of an article, never its publishing state
 
 
-def test_editor_sees_status_and_publish_time_disabled(editor_client, draft_article):
+def test_the_form_has_no_status_or_publish_time(editor_client, draft_article):
     html = editor_client.get(change_url(draft_article)).content.decode()
-    assert '<select name="status" disabled' in html
-    assert 'name="publish_at_0"' in html and "disabled" in html.split('name="publish_at_0"')[1][:80]
+    assert 'name="title"' in html
+    assert 'name="status"' not in html
+    assert 'name="publish_at' not in html
 
 
 def test_editor_can_save_changes_to_a_draft(editor_client, draft_article):
@@ -85,85 +85,61 @@ def test_editor_can_save_changes_to_a_draft(editor_client, draft_article):
     assert draft_article.status == Article.Status.DRAFT
 
 
-def test_editor_posting_published_status_is_refused_and_keeps_what_was_typed(
-    editor_client, draft_article
-):
+@pytest.mark.parametrize(
+    "posted",
+    [{"status": "published"}, {"publish_at_0": "2031-01-01", "publish_at_1": "09:00:00"}],
+)
+def test_publishing_fields_posted_by_hand_change_nothing(editor_client, draft_article, posted):
     data = form_data(editor_client.get(change_url(draft_article)), "article_form")
-    data["title"] = "Typed title that must survive"
-    data["sections-0-body"] = "Typed body that must survive."
-    data["status"] = "published"
-    response = editor_client.post(change_url(draft_article), data)
-    html = response.content.decode()
-    assert response.status_code == HTTPStatus.OK
-    assert REFUSED in html
-    assert "Typed title that must survive" in html
-    assert "Typed body that must survive." in html
+    data.update(title="Typed title", **posted)
+    assert editor_client.post(change_url(draft_article), data).status_code == HTTPStatus.FOUND
     draft_article.refresh_from_db()
+    assert draft_article.title == "Typed title"
     assert draft_article.status == Article.Status.DRAFT
-    assert draft_article.title == "Draft article"
+    assert draft_article.publish_at is None
 
 
-def test_editor_posting_a_publish_time_is_refused(editor_client, article_factory):
-    article = article_factory(publish_at=timezone.now() + timedelta(days=2))
-    data = form_data(editor_client.get(change_url(article)), "article_form")
-    data["publish_at_0"] = "2031-01-01"
-    data["publish_at_1"] = "09:00:00"
-    response = editor_client.post(change_url(article), data)
-    assert REFUSED in response.content.decode()
-    previous = article.publish_at
-    article.refresh_from_db()
-    assert article.publish_at == previous
-
-
-def test_editor_cannot_unpublish_a_public_article_through_the_form(editor_client, public_article):
+def test_editor_posting_draft_status_does_not_unpublish(client, editor_client, public_article):
     data = form_data(editor_client.get(change_url(public_article)), "article_form")
     data["status"] = "draft"
-    response = editor_client.post(change_url(public_article), data)
-    assert REFUSED in response.content.decode()
-    public_article.refresh_from_db()
-    assert public_article.is_public
-
-
-def test_editor_can_edit_the_text_of_a_public_article(editor_client, public_article):
-    data = form_data(editor_client.get(change_url(public_article)), "article_form")
-    data["summary"] = "Clearer summary."
     assert editor_client.post(change_url(public_article), data).status_code == HTTPStatus.FOUND
     public_article.refresh_from_db()
-    assert public_article.summary == "Clearer summary."
     assert public_article.is_public
-
-
-def test_editor_cannot_add_an_article_as_published(editor_client):
-    add_url = reverse("admin:articles_article_add")
-    data = form_data(editor_client.get(add_url), "article_form")
-    data.update(title="New", slug="new", summary="New article.", status="published")
-    response = editor_client.post(add_url, data)
-    assert REFUSED in response.content.decode()
-    assert not Article.objects.exists()
+    assert client.get(public_article.get_absolute_url()).status_code == HTTPStatus.OK
 
 
 def test_editor_adds_articles_as_drafts(editor_client):
     add_url = reverse("admin:articles_article_add")
     data = form_data(editor_client.get(add_url), "article_form")
-    data.update(title="New", slug="new", summary="New article.")
+    data.update(title="New", slug="new", summary="New article.", status="published")
     assert editor_client.post(add_url, data).status_code == HTTPStatus.FOUND
-    assert Article.objects.get().status == Article.Status.DRAFT
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT
+    assert article.created_by.username == "edna"
 
 
-def test_publisher_can_publish_through_the_form(publisher_client, draft_article):
-    data = form_data(publisher_client.get(change_url(draft_article)), "article_form")
-    data["status"] = "published"
-    assert publisher_client.post(change_url(draft_article), data).status_code == HTTPStatus.FOUND
+def test_publish_page_is_for_publishers_only(editor, publisher, draft_article):
+    from django.test import Client
+
+    url = reverse("admin:articles_article_publish", args=[draft_article.pk])
+    for user, status in [(editor, HTTPStatus.FORBIDDEN), (publisher, HTTPStatus.OK)]:
+        client = Client()
+        client.force_login(user)
+        assert client.get(url).status_code == status
+
+
+def test_publisher_schedules_an_approved_article_from_the_publish_page(
+    publisher_client, draft_article, editor, reviewer
+):
+    workflow.submit_for_review(draft_article, editor)
+    workflow.approve(draft_article, reviewer)
+    url = reverse("admin:articles_article_publish", args=[draft_article.pk])
+    response = publisher_client.post(url, {"when": "later", "publish_at": "2031-01-01T09:00"})
+    assert response.status_code == HTTPStatus.FOUND
     draft_article.refresh_from_db()
-    assert draft_article.is_public
-
-
-def test_publisher_can_schedule_through_the_form(publisher_client, draft_article):
-    data = form_data(publisher_client.get(change_url(draft_article)), "article_form")
-    data.update(status="published", publish_at_0="2031-01-01", publish_at_1="09:00:00")
-    assert publisher_client.post(change_url(draft_article), data).status_code == HTTPStatus.FOUND
-    draft_article.refresh_from_db()
-    assert draft_article.publish_at.year == 2031
+    assert timezone.localtime(draft_article.publish_at).strftime("%Y-%m-%d %H:%M") == (
+        "2031-01-01 09:00"
+    )
     assert not draft_article.is_public
 
 
@@ -208,8 +184,16 @@ def test_editor_posting_unpublish_changes_nothing(editor_client, public_article)
     assert public_article.is_public
 
 
-def test_publisher_publishes_now_in_bulk(publisher_client, article_factory):
-    drafts = [article_factory(status=Article.Status.DRAFT) for _ in range(2)]
+def approved(article, editor, reviewer):
+    workflow.submit_for_review(article, editor)
+    workflow.approve(article, reviewer)
+    return article
+
+
+def test_publisher_publishes_now_in_bulk(publisher_client, article_factory, editor, reviewer):
+    drafts = [
+        approved(article_factory(status=Article.Status.DRAFT), editor, reviewer) for _ in range(2)
+    ]
     post_action(publisher_client, "publish_now", drafts)
     assert all(article.is_public for article in Article.objects.all())
     assert all(article.publish_at is not None for article in Article.objects.all())
@@ -236,7 +220,8 @@ def test_schedule_action_asks_for_the_time_first(publisher_client, draft_article
     assert draft_article.status == Article.Status.DRAFT
 
 
-def test_publisher_schedules_in_bulk(publisher_client, draft_article):
+def test_publisher_schedules_in_bulk(publisher_client, draft_article, editor, reviewer):
+    approved(draft_article, editor, reviewer)
     data = {
         "action": "schedule",
         "_selected_action": [str(draft_article.pk)],
@@ -275,27 +260,22 @@ def save_through_admin(client, article, **changes):
     assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:3000]
 
 
-def test_editor_restoring_a_published_revision_does_not_publish(
-    editor_client, publisher, draft_article
+def test_editor_restoring_an_old_revision_does_not_publish(
+    client, editor_client, draft_article, editor, reviewer, publisher
 ):
-    from django.test import Client
-    from reversion.models import Version
+    from articles.admin.article_history import article_versions
 
-    publisher_client = Client()
-    publisher_client.force_login(publisher)
-    save_through_admin(publisher_client, draft_article, status="published")
-    save_through_admin(publisher_client, draft_article, status="draft", title="Later title")
-    published_version = Version.objects.get_for_object(draft_article).order_by("pk")[0]
-
-    revision_url = reverse(
-        "admin:articles_article_revision", args=[draft_article.pk, published_version.pk]
-    )
-    data = form_data(editor_client.get(revision_url), "article_form")
-    assert editor_client.post(revision_url, data).status_code == HTTPStatus.FOUND
-
+    save_through_admin(editor_client, draft_article, title="Reviewed title")
+    approved(draft_article, editor, reviewer)
+    workflow.publish(draft_article, publisher)
+    save_through_admin(editor_client, draft_article, title="Later title")
+    first = article_versions(draft_article)[0]
+    restore_url = reverse("admin:articles_article_restore", args=[draft_article.pk, first.pk])
+    assert editor_client.post(restore_url).status_code == HTTPStatus.FOUND
     draft_article.refresh_from_db()
-    assert draft_article.title == "Draft article"
-    assert draft_article.status == Article.Status.DRAFT
+    assert draft_article.title == "Reviewed title"
+    assert Article.objects.get(draft_of=draft_article).title == "Reviewed title"
+    assert draft_article.is_public
 
 
 def test_editor_recovering_a_deleted_public_article_gets_a_draft(
@@ -303,7 +283,7 @@ def test_editor_recovering_a_deleted_public_article_gets_a_draft(
 ):
     from reversion.models import Version
 
-    save_through_admin(admin_client, public_article)
+    save_through_admin(admin_client, public_article, title="Public article, revised")
     admin_client.post(
         reverse("admin:articles_article_delete", args=[public_article.pk]), {"post": "yes"}
     )
@@ -315,5 +295,5 @@ def test_editor_recovering_a_deleted_public_article_gets_a_draft(
     assert editor_client.post(recover_url, data).status_code == HTTPStatus.FOUND
 
     recovered = Article.objects.get()
-    assert recovered.title == "Public article"
+    assert recovered.title == "Public article, revised"
     assert recovered.status == Article.Status.DRAFT

@@ -58,9 +58,9 @@ def test_admin_list_shows_draft_scheduled_and_published(client, admin_user, arti
         article_factory(title="A scheduled one", publish_at=PUBLISH_AT)
         article_factory(title="A published one")
         html = staff_client.get(reverse("admin:articles_article_changelist")).content.decode()
-    assert '<td class="field-status_label">Draft</td>' in html
-    assert "Scheduled for 2030-01-01 10:00" in html
-    assert '<td class="field-status_label">Published</td>' in html
+    assert '<td class="field-state">Draft</td>' in html
+    assert "Scheduled for Tue 1 Jan 2030, 10:00 (London time)" in html
+    assert '<td class="field-state">Published</td>' in html
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_admin_publication_filter(client, admin_user, article_factory, publicati
         article_factory(title="A scheduled one", publish_at=PUBLISH_AT)
         article_factory(title="A published one")
         response = staff_client.get(
-            reverse("admin:articles_article_changelist"), {"publication": publication}
+            reverse("admin:articles_article_changelist"), {"state": publication}
         )
     assert [article.title for article in response.context["cl"].result_list] == [title]
 

@@ -6,6 +6,7 @@ review and publish steps are in article_workflow.py, history and restore in
 article_history.py, preview in article_preview.py.
 """
 
+import nested_admin
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.db.models import Count
@@ -17,30 +18,69 @@ from reversion.admin import VersionAdmin
 
 from .. import workflow
 from ..derived_data import once_per_article
-from ..forms import ArticleAdminForm, SectionForm, SectionInlineFormSet
-from ..models import Article, ArticleReference, PublicationState, Section, WorkflowState
+from ..forms import (
+    ArticleAdminForm,
+    FigureForm,
+    FigureInlineFormSet,
+    SectionForm,
+    SectionInlineFormSet,
+)
+from ..models import Article, ArticleReference, Figure, PublicationState, Section, WorkflowState
 from ..reviews import REVIEW_STATES, review_state_filter
 from .article_history import ArticleHistoryMixin
 from .article_preview import ArticlePreviewMixin
 from .article_workflow import ArticleWorkflowMixin, state_label
 
 
-class SectionInline(admin.StackedInline):
+class FigureInline(nested_admin.NestedStackedInline):
+    model = Figure
+    form = FigureForm
+    formset = FigureInlineFormSet
+    extra = 0
+    sortable_field_name = "position"
+    fields = ["thumbnail", "image", "pending_upload", "alt_text", "caption", "credit", "position"]
+    readonly_fields = ["thumbnail"]
+    classes = ["figure-inline"]
+
+    @admin.display(description="image now")
+    def thumbnail(self, figure):
+        if not figure.pk or not figure.image:
+            return "—"
+        return format_html(
+            '<img class="figure-thumbnail" src="{}" alt="{}" width="160" loading="lazy">',
+            figure.image.url,
+            figure.alt_text,
+        )
+
+
+class SectionInline(nested_admin.NestedStackedInline):
     model = Section
     form = SectionForm
     formset = SectionInlineFormSet
     extra = 0
-    show_change_link = True
-    fields = [("position", "level"), ("heading", "anchor"), "body", "takeaway"]
-    verbose_name_plural = "sections (save, then use “Change” on a section to add its figures)"
+    sortable_field_name = "position"
+    inlines = [FigureInline]
+    fields = [("heading", "level"), "body", "takeaway", "anchor", "position"]
+    classes = ["section-inline"]
 
 
-class ArticleReferenceInline(admin.TabularInline):
+class ArticleReferenceInline(nested_admin.NestedTabularInline):
     model = ArticleReference
     extra = 0
+    sortable_field_name = "position"
     autocomplete_fields = ["reference"]
-    fields = ["position", "reference"]
+    fields = ["reference", "position"]
+    verbose_name = "reference"
     verbose_name_plural = "reference list (cited references are added automatically)"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "reference":
+            # Removing a reference from this article is the row's own delete box; the widget
+            # must not offer to delete the reference from the whole library.
+            field.widget.can_delete_related = False
+            field.widget.can_change_related = False
+        return field
 
 
 STATE_FILTERS = {
@@ -100,7 +140,13 @@ class ArticleChangeList(ChangeList):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticlePreviewMixin, VersionAdmin):
+class ArticleAdmin(
+    ArticleWorkflowMixin,
+    ArticleHistoryMixin,
+    ArticlePreviewMixin,
+    VersionAdmin,
+    nested_admin.NestedModelAdmin,
+):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -179,17 +225,26 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticlePreviewMixi
         return form
 
     def save_model(self, request, obj, form, change):
+        # Saved in save_related, once the inline formsets tell whether anything changed: a
+        # save that changes nothing writes nothing and records no revision.
+        pass
+
+    def save_related(self, request, form, formsets, change):
+        obj = form.instance
+        changed = not change or form.has_changed() or any(f.has_changed() for f in formsets)
+        if not changed:
+            obj.nothing_changed = True
+            for formset in formsets:  # what the admin's change message reads
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            return
         obj.updated_by = request.user
         if not change:
             obj.created_by = request.user
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
+        obj.save()
         # Sections and figures are saved one by one: re-render the article once, at the end.
         with once_per_article():
             super().save_related(request, form, formsets, change)
-        changed = not change or form.has_changed() or any(f.has_changed() for f in formsets)
-        undone = workflow.record_edit(form.instance, request.user, changed)
+        undone = workflow.record_edit(obj, request.user, changed)
         if undone:
             self.message_user(
                 request,
@@ -205,6 +260,9 @@ class ArticleAdmin(ArticleWorkflowMixin, ArticleHistoryMixin, ArticlePreviewMixi
             return HttpResponseRedirect(
                 reverse("admin:articles_article_publish", args=[obj.published_article.pk])
             )
+        if getattr(obj, "nothing_changed", False):
+            self.message_user(request, "Nothing had changed, so nothing was saved.", messages.INFO)
+            return HttpResponseRedirect(self.article_url(obj.published_article))
         if obj.is_working_copy:
             self.message_user(
                 request,

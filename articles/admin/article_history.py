@@ -93,7 +93,7 @@ class ArticleHistoryMixin:
                 ),
                 "compare_url": f"{compare_url}?old={older.pk}&new={version.pk}" if older else None,
             }
-            for version, older in zip(versions, [None, *versions[:-1]], strict=True)
+            for version, older in zip(versions, [None, *versions][: len(versions)], strict=True)
         ]
         context = {
             **self.admin_site.each_context(request),

@@ -9,7 +9,7 @@ without saving anything (new figure uploads appear once saved).
 import copy
 
 from csp.constants import SELF
-from csp.decorators import csp_replace
+from csp.decorators import csp_replace, csp_update
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
@@ -57,6 +57,7 @@ class ArticlePreviewMixin:
             raise PermissionDenied
         return article
 
+    @csp_update({"frame-src": [SELF]})
     def preview_view(self, request, object_id):
         """The preview frame at phone or desktop width. A POST (the form's Preview button)
         keeps what was typed for the frame to render."""
@@ -87,6 +88,7 @@ class ArticlePreviewMixin:
         }
         response = TemplateResponse(request, "admin/articles/article/preview.html", context)
         patch_cache_control(response, private=True, no_store=True)
+        response.headers["X-Robots-Tag"] = "noindex"
         return response
 
     @xframe_options_sameorigin

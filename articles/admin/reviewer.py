@@ -1,0 +1,12 @@
+"""Medical reviewers as readers see them: name and credentials."""
+
+from django.contrib import admin
+
+from ..models import ReviewerProfile
+
+
+@admin.register(ReviewerProfile)
+class ReviewerProfileAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "credentials", "user"]
+    search_fields = ["display_name", "credentials", "user__username"]
+    autocomplete_fields = ["user"]
