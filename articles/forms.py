@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from nested_admin.formsets import NestedInlineFormSet
 
 from .citations import citation_errors
+from .conflicts import differences
 from .images import FigureImageField
 from .models import (
     Article,
@@ -209,10 +210,20 @@ class ArticleAdminForm(forms.ModelForm):
     """
 
     loaded_updated_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    revision_note = forms.CharField(
+        label="Note about this change",
+        max_length=200,
+        required=False,
+        help_text="Optional, for the history only (readers never see it): e.g. “Shortened "
+        "the Fundamentals sections”.",
+    )
 
     # The article readers know (for the working copy of a published one), set by the admin.
     article = None
     check_stale_save = True
+    # The autosaved form being shown again (set by the admin), which must not be saved as is.
+    restoring_autosave = None
+    conflict_differences = ()
 
     class Meta:
         model = Article
@@ -268,6 +279,16 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned_data = super().clean()
         if self.instance.pk and self.check_stale_save:
             self.refuse_stale_save()
+        if self.restoring_autosave is not None:
+            when = local_time_label(self.restoring_autosave.saved_at)
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    f"This is what you were typing on {when}, kept automatically. Check it, "
+                    "then save it, or leave the page to keep the saved version.",
+                    code="restored",
+                ),
+            )
         return cleaned_data
 
     def refuse_stale_save(self):
@@ -286,14 +307,15 @@ class ArticleAdminForm(forms.ModelForm):
         user = get_user_model().objects.filter(pk=saved_by_id).first()
         who = (user.get_full_name() or user.get_username()) if user else "Someone"
         when = timezone.localtime(saved_at)
+        self.conflict_differences = differences(Article.objects.get(pk=self.instance.pk), self.data)
         self.add_error(
             None,
             f"{who} saved this article on {dateformat.format(when, 'j F Y')} at "
             f"{dateformat.format(when, 'H:i')}, after you opened it, so your changes were not "
-            "saved. Everything you typed is still below. Open the article in another tab to "
-            "compare, then save again to replace their version with yours.",
+            "saved. Everything you typed is still below. Where their version and yours "
+            "differ, choose which to keep, then save again.",
         )
-        # The next save is a deliberate overwrite by someone who has seen this message.
+        # The next save is a deliberate choice by someone who has seen this message.
         data = self.data.copy()
         data[self.add_prefix("loaded_updated_at")] = saved_at.isoformat()
         self.data = data

@@ -644,3 +644,23 @@ class PendingUpload(models.Model):
         return cls.objects.filter(
             token=token, created_at__gte=timezone.now() - cls.LIFETIME
         ).first()
+
+
+class Autosave(models.Model):
+    """What an editor was typing in an article's form, kept every half minute or so by the
+    form's script (static/js/admin/article-editor.js) so nothing is lost if the tab closes or
+    the browser crashes. It is the form's data, not a save: the article and its draft change
+    only when the editor saves; the editor is offered to restore it when they come back."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    data = models.JSONField(help_text="The form's fields as [name, [values]] pairs.")
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="autosave_one_per_editor"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} on {self.article} at {self.saved_at:%Y-%m-%d %H:%M}"

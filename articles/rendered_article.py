@@ -221,3 +221,37 @@ def article_reference_list(article, reference_ids, citations=None):
         for pk in reference_ids
         if pk in references_by_id
     ]
+
+
+def preview_section(heading, body, takeaway="", level=""):
+    """One section as readers will see it, for the editor's live preview: rendered by
+    `render_article` and the article page's own template, on its own (citations numbered
+    within the section, no figures). With the glossary terms it links and what is wrong
+    with its citations, in plain sentences."""
+    from types import SimpleNamespace
+
+    from .citations import citation_errors
+    from .models import Section
+
+    nothing = SimpleNamespace(all=list)
+    levels = dict(Section.Level.choices)
+    level = level if level in levels else Section.Level.FUNDAMENTALS
+    section = SimpleNamespace(
+        id=0,
+        anchor="section-preview",
+        heading=heading,
+        level=level,
+        get_level_display=levels[level],
+        body=body,
+        takeaway=takeaway,
+        figures=nothing,
+    )
+    article = SimpleNamespace(disclaimer_note="", article_references=nothing)
+    rendered = render_article(article, [section])
+    section.rendered = rendered.sections[0]
+    html = render_to_string(
+        "articles/includes/article_sections.html",
+        {"sections": [section], "rendered": SimpleNamespace(disclaimer_html="")},
+    )
+    problems = [*citation_errors(heading, body), *citation_errors(heading, takeaway)]
+    return {"html": html, "term_ids": sorted(rendered.term_ids), "problems": problems}

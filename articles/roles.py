@@ -67,6 +67,9 @@ PUBLISHER_PERMISSIONS = [
     "articles.add_reviewerprofile",
     "articles.change_reviewerprofile",
     "articles.view_reviewerprofile",
+    # A tag's display spelling and merging tags; its address stays with administrators.
+    "taggit.view_tag",
+    "taggit.change_tag",
 ]
 
 GROUPS = {
@@ -83,7 +86,7 @@ def create_editorial_groups(apps, using="default"):
 
     # On a fresh database the model permissions (and those in Meta.permissions) are only
     # created after all migrations (post_migrate); create them now so the groups get them.
-    for label in ("articles", "glossary"):
+    for label in ("articles", "glossary", "taggit"):
         create_permissions(global_apps.get_app_config(label), verbosity=0, apps=apps, using=using)
 
     Permission = apps.get_model("auth", "Permission")

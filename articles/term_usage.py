@@ -76,5 +76,16 @@ def store_article_terms(article_id):
         )
     )
     term_ids = render_article(article, sections).term_ids
-    article.terms.set(term_ids)
+    set_article_terms(article.pk, term_ids)
     return term_ids
+
+
+def set_article_terms(article_id, term_ids):
+    """Store the article's terms through the link table itself: derived data, written without
+    the many-to-many signal, so a glossary edit never records a revision of the article."""
+    links = Article.terms.through.objects
+    stored = set(links.filter(article_id=article_id).values_list("term_id", flat=True))
+    links.filter(article_id=article_id, term_id__in=stored - set(term_ids)).delete()
+    links.bulk_create(
+        links.model(article_id=article_id, term_id=term_id) for term_id in set(term_ids) - stored
+    )

@@ -54,6 +54,7 @@ from .models import (
     WorkflowState,
 )
 from .roles import PUBLISH_PERMISSION, REVIEW_PERMISSION
+from .term_usage import set_article_terms
 
 # What an article says (copied between an article and its working copy). Everything else on
 # the row is its publishing and review bookkeeping.
@@ -138,7 +139,7 @@ def start_working_copy(article):
         except IntegrityError:  # another request made one meanwhile
             return working_copy_of(locked)
         copy_content(locked, copy)
-        copy.terms.set(locked.terms.all())
+        set_article_terms(copy.pk, locked.terms.values_list("pk", flat=True))
     return copy
 
 
@@ -294,13 +295,26 @@ def check_not_changed_since(draft, seen_version):
     )
 
 
-def publish(article, user, *, note="", no_clinical_change=False, at=None, seen_version=None):
-    """Publish the article's waiting text now, or schedule it for `at`."""
+def publish(
+    article,
+    user,
+    *,
+    note="",
+    no_clinical_change=False,
+    at=None,
+    seen_version=None,
+    unpublish_at=None,
+):
+    """Publish the article's waiting text now, or schedule it for `at`; with `unpublish_at`,
+    readers lose it again at that time."""
     _require(can_publish(user), "Only a publisher can publish an article.")
     now = timezone.now()
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article.pk)
         draft = pending_version(article)
+        if unpublish_at is not None:
+            Article.objects.filter(pk=article.pk).update(unpublish_at=unpublish_at)
+            article.unpublish_at = unpublish_at
         if draft is None and article.publication_state == PublicationState.SCHEDULED:
             if at is not None:
                 raise WorkflowError("This article is already scheduled.")

@@ -263,3 +263,5 @@ LOGGING = {
 # How long after a medical review the next one is due, unless SiteSettings says otherwise.
 REVIEW_INTERVAL_MONTHS = 12
 ARTICLES_PER_PAGE = 12
+# How often the article form keeps a copy of what is being typed (articles.Autosave).
+AUTOSAVE_SECONDS = int(os.environ.get("AUTOSAVE_SECONDS", "30"))

@@ -668,3 +668,31 @@ def test_make_run_creates_one_account_per_role(db, settings, tmp_path, editorial
     assert str(users.get(username="reviewer").reviewer_profile).startswith("Dr Amara Osei, MD")
     password = (tmp_path / ".admin-password").read_text().strip()
     assert users.get(username="editor").check_password(password)
+
+
+def test_an_article_can_be_given_a_time_to_leave_public_places(
+    client, changed, editor, reviewer, publisher, time_machine
+):
+    approve_draft(changed, editor, reviewer)
+    leaves = timezone.localtime() + timedelta(days=2)
+    response = client_for(publisher).post(
+        publish_url(changed),
+        {"when": "now", "unpublish_at": leaves.strftime("%Y-%m-%dT%H:%M")},
+        follow=True,
+    )
+    assert "It leaves public places on" in " ".join(messages_of(response))
+    assert client.get(changed.get_absolute_url()).status_code == HTTPStatus.OK
+    time_machine.move_to(leaves + timedelta(minutes=2))
+    assert client.get(changed.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    assert "sleep-and-stress" not in client.get("/articles/").content.decode()
+    listing = text_of(client_for(publisher).get(reverse("admin:articles_article_changelist")))
+    assert "Unpublished" in listing
+
+
+def test_a_time_to_leave_before_going_public_is_refused(changed, editor, reviewer, publisher):
+    approve_draft(changed, editor, reviewer)
+    response = client_for(publisher).post(
+        publish_url(changed), {"when": "now", "unpublish_at": "2001-01-01T09:00"}
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert "Choose a time after the article goes public" in text_of(response)

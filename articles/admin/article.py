@@ -7,6 +7,8 @@ article_history.py, preview in article_preview.py.
 """
 
 import nested_admin
+import reversion
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.db.models import Count
@@ -17,6 +19,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from .. import workflow
+from ..conflicts import apply_choices
 from ..derived_data import once_per_article
 from ..forms import (
     ArticleAdminForm,
@@ -25,8 +28,17 @@ from ..forms import (
     SectionForm,
     SectionInlineFormSet,
 )
-from ..models import Article, ArticleReference, Figure, PublicationState, Section, WorkflowState
+from ..models import (
+    Article,
+    ArticleReference,
+    Autosave,
+    Figure,
+    PublicationState,
+    Section,
+    WorkflowState,
+)
 from ..reviews import REVIEW_STATES, review_state_filter
+from .article_editor import ArticleEditorMixin
 from .article_history import ArticleHistoryMixin
 from .article_preview import ArticlePreviewMixin
 from .article_workflow import ArticleWorkflowMixin, state_label
@@ -141,6 +153,7 @@ class ArticleChangeList(ChangeList):
 
 @admin.register(Article)
 class ArticleAdmin(
+    ArticleEditorMixin,
     ArticleWorkflowMixin,
     ArticleHistoryMixin,
     ArticlePreviewMixin,
@@ -167,7 +180,10 @@ class ArticleAdmin(
     readonly_fields = ["created_at", "updated_at"]
     change_form_template = "admin/articles/article/change_form.html"
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "authors", "tags", "loaded_updated_at"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "summary", "authors", "tags", "loaded_updated_at"]},
+        ),
         (
             "Notice and medical review",
             {"fields": ["disclaimer_note", "reviewed_by", "reviewed_at"]},
@@ -211,7 +227,21 @@ class ArticleAdmin(
             return super().change_view(request, object_id, form_url, extra_context)
         create = self.has_change_permission(request, article)
         draft = workflow.pending_version(article, create=create) or article
-        context = {**self.workflow_context(request, article, draft), **(extra_context or {})}
+        context = {
+            **self.workflow_context(request, article, draft),
+            **self.autosave_context(request, article, draft),
+            "autosave_url": reverse("admin:articles_article_autosave", args=[article.pk]),
+            "autosave_seconds": settings.AUTOSAVE_SECONDS,
+            **(extra_context or {}),
+        }
+        if request.method == "GET" and request.GET.get("restore") == "autosave":
+            autosave = context.get("autosave")
+            if autosave is not None:
+                request = self.restored_request(request, autosave)
+                context["restoring_autosave"] = True
+        if request.method == "POST":
+            # After a conflict, the editor chose per part which version to keep.
+            request._post = apply_choices(request.POST, draft)
         return super().change_view(request, str(draft.pk), form_url, context)
 
     def article_url(self, article, request=None):
@@ -222,6 +252,7 @@ class ArticleAdmin(
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.article = obj.published_article if obj is not None else None
+        form.restoring_autosave = getattr(request, "restoring_autosave", None)
         return form
 
     def save_model(self, request, obj, form, change):
@@ -231,6 +262,8 @@ class ArticleAdmin(
 
     def save_related(self, request, form, formsets, change):
         obj = form.instance
+        # An explicit save supersedes the copy kept while typing.
+        Autosave.objects.filter(article=obj.published_article, user=request.user).delete()
         changed = not change or form.has_changed() or any(f.has_changed() for f in formsets)
         if not changed:
             obj.nothing_changed = True
@@ -245,6 +278,7 @@ class ArticleAdmin(
         with once_per_article():
             super().save_related(request, form, formsets, change)
         undone = workflow.record_edit(obj, request.user, changed)
+        obj.revision_note = form.cleaned_data.get("revision_note", "")
         if undone:
             self.message_user(
                 request,
@@ -252,6 +286,21 @@ class ArticleAdmin(
                 "when it is ready.",
                 messages.WARNING,
             )
+
+    def log_change(self, request, obj, message):
+        # The editor's own note, when they wrote one, names the version in the history.
+        entry = super().log_change(request, obj, message)
+        note = getattr(obj, "revision_note", "")
+        if note and reversion.is_active():
+            reversion.set_comment(note)
+        return entry
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        note = getattr(obj, "revision_note", "")
+        if note and reversion.is_active():
+            reversion.set_comment(note)
+        return entry
 
     def response_change(self, request, obj):
         if "_submit_review" in request.POST:

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import dateformat, timezone
+from django.utils.html import format_html
 
 from .. import workflow
 from ..forms import LocalDateTimeField, local_time_label
@@ -63,12 +64,25 @@ class PublishForm(forms.Form):
         widget=forms.RadioSelect,
     )
     publish_at = LocalDateTimeField(label="Publish at", required=False)
+    unpublish_at = LocalDateTimeField(
+        label="Take it down at",
+        required=False,
+        help_text="Optional: the article leaves every public place at this time (an offer "
+        "that ends, guidance replaced on a known date).",
+    )
     seen_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("when") == "later" and not cleaned.get("publish_at"):
             self.add_error("publish_at", "Choose the date and time to publish.")
+        unpublish_at = cleaned.get("unpublish_at")
+        goes_public = cleaned.get("publish_at") if cleaned.get("when") == "later" else None
+        if unpublish_at and unpublish_at <= (goes_public or timezone.now()):
+            self.add_error(
+                "unpublish_at",
+                "Choose a time after the article goes public, or leave this empty.",
+            )
         return cleaned
 
 
@@ -225,6 +239,7 @@ class ArticleWorkflowMixin:
                     no_clinical_change=data["no_clinical_change"],
                     at=data["publish_at"] if data["when"] == "later" else None,
                     seen_version=data["seen_version"] or None,
+                    unpublish_at=data["unpublish_at"],
                 )
             except workflow.WorkflowError as error:
                 form.add_error(None, str(error))
@@ -236,7 +251,17 @@ class ArticleWorkflowMixin:
                         f"{local_time_label(data['publish_at'])}."
                     )
                 else:
-                    message = f"Published: readers see it now at {article.get_absolute_url()}"
+                    message = format_html(
+                        'Published: readers see it now at <a href="{}">{}</a>',
+                        article.get_absolute_url(),
+                        article.get_absolute_url(),
+                    )
+                if article.unpublish_at:
+                    message = format_html(
+                        "{} It leaves public places on {}.",
+                        message,
+                        local_time_label(article.unpublish_at),
+                    )
                 self.message_user(request, message, messages.SUCCESS)
                 return HttpResponseRedirect(
                     reverse("admin:articles_article_change", args=[article.pk])

@@ -75,7 +75,14 @@ class TagAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug"]
     ordering = ["name"]
     fields = ["name", "slug", "usage"]
-    readonly_fields = ["usage"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The display spelling is the publishers'; a tag's address (slug) is an
+        # administrator's: changing it breaks links to the old address.
+        if request.user.is_superuser:
+            return ["usage"]
+        return ["slug", "usage"]
+
     actions = ["merge_selected_tags"]
 
     def get_queryset(self, request):

@@ -2,6 +2,7 @@
 
 from django import template
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 
 from articles import workflow
 from articles.admin.article import STATE_FILTERS
@@ -34,6 +35,12 @@ def editorial_home(context):
     articles = Article.objects.articles().order_by("-updated_at")
     groups = []
     if workflow.can_edit(user):
+        recent = (
+            articles.filter(Q(edited_at__isnull=False) | Q(working_copy__edited_at__isnull=False))
+            .annotate(last_edit=Coalesce("working_copy__edited_at", "edited_at"))
+            .order_by("-last_edit")
+        )
+        groups.append(_group("Recently edited", recent, "", "Nothing has been edited yet."))
         mine = Q(draft_authors=user) | Q(working_copy__draft_authors=user)
         groups.append(
             _group(
