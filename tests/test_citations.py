@@ -212,7 +212,8 @@ def section_post(staff_client, section, **changes):
 @pytest.fixture
 def section(article_factory, refs):
     Reference.objects.create(key="neal-2018", authors="Neal, J. M.", title="Oxytocin", year=2018)
-    article = make_article(article_factory, "Plain text.")
+    # A section's own page edits drafts (a published article's are changed in its draft).
+    article = make_article(article_factory, "Plain text.", status="draft")
     section = article.sections.get()
     section.heading = "How do hormonal shifts change mood?"
     section.save()

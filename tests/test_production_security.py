@@ -397,7 +397,7 @@ def test_image_is_stored_under_a_generated_name_with_its_real_extension():
 
 
 def test_admin_refuses_an_svg_named_png_with_a_message(staff_client, article_factory):
-    section = article_factory(sections=1).sections.get()
+    section = article_factory(sections=1, status="draft").sections.get()
     url = f"/admin/articles/section/{section.pk}/change/"
     data = form_data(staff_client.get(url), "section_form")
     data.update(

@@ -262,8 +262,9 @@ class ArticleAdmin(
 
     def save_related(self, request, form, formsets, change):
         obj = form.instance
-        # An explicit save supersedes the copy kept while typing.
-        Autosave.objects.filter(article=obj.published_article, user=request.user).delete()
+        if obj.pk is not None:
+            # An explicit save supersedes the copy kept while typing.
+            Autosave.objects.filter(article=obj.published_article, user=request.user).delete()
         changed = not change or form.has_changed() or any(f.has_changed() for f in formsets)
         if not changed:
             obj.nothing_changed = True

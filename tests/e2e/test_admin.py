@@ -68,18 +68,17 @@ def test_editor_creates_an_article_with_sections_reference_and_tags_in_the_admin
     page.locator("#id_title").press_sequentially(TITLE)
     page.locator("#id_summary").fill("How deep sleep and growth hormone are connected.")
     page.locator("#id_authors").fill("Ana Writer")
-    page.locator("#id_tags").fill("sleep, hormones")
+    page.get_by_role("combobox", name="Tags").fill("sleep, hormones,")
 
-    add_section = page.get_by_role("button", name="Add another Section")
+    add_section = page.get_by_role("link", name="Add another Section")
     add_section.click()
     add_section.click()
     for number, heading in enumerate(["When is growth hormone released?", "Does it matter?"]):
         prefix = f"#id_sections-{number}"
-        page.locator(f"{prefix}-position").fill(str(number))
         page.locator(f"{prefix}-heading").fill(heading)
         page.locator(f"{prefix}-body").fill(f"Paragraph {number} about deep sleep.")
 
-    page.get_by_role("button", name="Add another Reference").click()
+    page.get_by_role("link", name="Add another Reference").click()
     page.locator("#article_references-0 .select2-selection").click()
     page.locator(".select2-search__field").press_sequentially("insel")
     page.locator(".select2-results__option", has_text="insel-2010").click()
