@@ -697,3 +697,10 @@ def test_a_time_to_leave_before_going_public_is_refused(changed, editor, reviewe
     )
     assert response.status_code == HTTPStatus.OK
     assert "Choose a time after the article goes public" in text_of(response)
+
+
+def test_the_article_list_counts_articles_not_their_drafts(changed, article_factory, publisher):
+    article_factory(title="Another one")
+    url = reverse("admin:articles_article_changelist") + "?state=changes_waiting"
+    text = text_of(client_for(publisher).get(url))
+    assert "1 result ( 2 total )" in text

@@ -146,9 +146,14 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 class ArticleChangeList(ChangeList):
+    # Working copies are reached through their article, never listed or counted on their own.
+
     def get_queryset(self, request, exclude_parameters=None):
-        # Working copies are reached through their article, never listed on their own.
         return super().get_queryset(request, exclude_parameters).filter(draft_of__isnull=True)
+
+    def get_results(self, request):
+        self.root_queryset = self.root_queryset.filter(draft_of__isnull=True)
+        super().get_results(request)
 
 
 @admin.register(Article)

@@ -63,7 +63,7 @@ class PublishForm(forms.Form):
         initial="now",
         widget=forms.RadioSelect,
     )
-    publish_at = LocalDateTimeField(label="Publish at", required=False)
+    publish_at = LocalDateTimeField(label="If scheduled: publish at", required=False)
     unpublish_at = LocalDateTimeField(
         label="Take it down at",
         required=False,
