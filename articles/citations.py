@@ -1,8 +1,17 @@
-"""Numbered citations: `[@key]` and `[@key1; @key2]` in section bodies and take-aways.
+"""Citations: the one grammar of `[@key]` and `[@key1; @key2]`, and their numbering.
 
-Markdown marks citations in running text (articles.rendering.CitationMarkerExtension),
-so citations in code spans and code blocks are never read. `CitationNumbering` then
-walks an article's HTML in reading order and replaces each marker with
+The grammar, used by the article page, the admin's checks, the search index and the demo:
+
+- a citation span is `[@` to the next `]` on the line, not after an escaping backslash, with
+  no other bracket or backtick inside (site_config.markdown finds them in the Markdown
+  source and carries them through Markdown as markers, so spans in code stay text);
+- it is well formed when it lists reference keys (slugs), each after an `@`, separated by
+  semicolons: `parse_citation`;
+- the keys a text cites are those of the well-formed spans the page reads as citations
+  (outside code), in order of first citation: `cited_keys`;
+- `strip_citations` removes every span, for text where citations mean nothing (search).
+
+`CitationNumbering` walks an article's HTML in reading order and replaces each marker with
 `<sup class="citation"><a href="#ref-KEY" id="cite-KEY-N">N</a></sup>`:
 
 - numbers follow the first citation of each reference across the whole article;
@@ -20,10 +29,10 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 
-from .rendering import (
-    CITATION_SYNTAX_RE,
+from site_config.markdown import (
     MARK_START,
     MARKER_RE,
+    citation_spans_in_source,
     decode_marker,
     render_markdown,
     transform_text_nodes,
@@ -32,8 +41,9 @@ from .rendering import (
 KEY_RE = r"[A-Za-z0-9_-]+"
 WELL_FORMED_RE = re.compile(rf"\[\s*@{KEY_RE}(?:\s*;\s*@{KEY_RE})*\s*\]")
 KEY_IN_GROUP_RE = re.compile(rf"@({KEY_RE})")
-# "tissues [@key]." renders as "tissues¹.": the superscript sits against the word.
-SPACED_MARKER_RE = re.compile(r"[ \t]*" + MARKER_RE.pattern)
+# "tissues [@key]." renders as "tissues¹.": the superscript sits against the word. The
+# look-behind starts a match only where a run of spaces starts, so a long run costs once.
+SPACED_MARKER_RE = re.compile(r"(?<![ \t])[ \t]*" + MARKER_RE.pattern)
 RANGE_MIN_LENGTH = 3
 HEADING_IN_MESSAGES = 40
 
@@ -73,13 +83,32 @@ def find_citations(markdown_text):
     return citations_in_html(render_markdown(markdown_text, mark_citations=True))
 
 
-def cited_keys(html_texts):
-    """Every key cited in these rendered parts, in order of first citation."""
+def keys_in_order(citations):
+    """The keys of these citations, in order of first citation, without repeats."""
     keys = {}
-    for html_text in html_texts:
-        for citation in citations_in_html(html_text):
-            keys.update(dict.fromkeys(citation.keys))
+    for citation in citations:
+        keys.update(dict.fromkeys(citation.keys))
     return list(keys)
+
+
+def cited_keys(markdown_text):
+    """Reference keys a Markdown text cites, as the page reads them, in order of first
+    citation."""
+    return keys_in_order(find_citations(markdown_text))
+
+
+def strip_citations(markdown_text):
+    """The text without its citation spans (in code too: for indexing, not for reading)."""
+    spans = citation_spans_in_source(markdown_text or "")
+    if not spans:
+        return markdown_text or ""
+    output = []
+    position = 0
+    for start, end in spans:
+        output.append(markdown_text[position:start])
+        position = end
+    output.append(markdown_text[position:])
+    return "".join(output)
 
 
 def group_numbers(numbers):
@@ -183,10 +212,7 @@ def attach_cited_references(article_id):
     candidates = {key for text in texts for key in KEY_IN_GROUP_RE.findall(text)}
     if candidates <= attached.keys():
         return []
-    keys = {}
-    for text in texts:
-        for citation in find_citations(text):
-            keys.update(dict.fromkeys(citation.keys))
+    keys = keys_in_order(citation for text in texts for citation in find_citations(text))
     ids_by_key = dict(
         Reference.objects.filter(key__in=[key for key in keys if key not in attached]).values_list(
             "key", "id"
@@ -248,25 +274,21 @@ def citation_errors(heading, markdown_text):
 
 
 def citation_spans(markdown_text):
-    """(start, end) of each `[@...]` in the Markdown source that Markdown reads as a
-    citation, i.e. not in code and not escaped: each candidate is swapped for a numbered
-    probe and the text rendered, and the probes that come out as citations count."""
-    candidates = list(re.finditer(CITATION_SYNTAX_RE, markdown_text))
+    """(start, end) of each `[@...]` in the Markdown source that the page reads as a
+    citation, i.e. not in code and not escaped: each span is swapped for a numbered probe
+    and the text rendered, and the probes that come out as citations count."""
+    candidates = citation_spans_in_source(markdown_text)
     if not candidates:
         return []
     probe = []
     position = 0
-    for number, match in enumerate(candidates):
-        probe.append(markdown_text[position : match.start()])
+    for number, (start, end) in enumerate(candidates):
+        probe.append(markdown_text[position:start])
         probe.append(f"[@probe-{number}]")
-        position = match.end()
+        position = end
     probe.append(markdown_text[position:])
-    read = {key for citation in find_citations("".join(probe)) for key in citation.keys}
-    return [
-        (match.start(), match.end())
-        for number, match in enumerate(candidates)
-        if f"probe-{number}" in read
-    ]
+    read = set(cited_keys("".join(probe)))
+    return [span for number, span in enumerate(candidates) if f"probe-{number}" in read]
 
 
 def rename_cited_key(old_key, new_key):

@@ -28,7 +28,11 @@ class SectionForm(forms.ModelForm):
         fields = ["position", "level", "heading", "anchor", "body", "takeaway"]
         error_messages = {
             "heading": {"required": "Give the section a heading; readers navigate by them."},
-            "body": {"required": "This section has no text. Write its body or delete the section."},
+            "body": {
+                "required": "This section has no text. Write its body or delete the section.",
+                "max_length": "This text is %(show_value)d characters long; a section can hold "
+                "at most %(limit_value)d. Split it into two sections.",
+            },
             "takeaway": {
                 "max_length": "A take-away is one highlighted sentence or two: keep it under "
                 "%(limit_value)d characters (this one has %(show_value)d).",
@@ -38,6 +42,11 @@ class SectionForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 12}),
             "takeaway": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Browsers cut a paste at maxlength without a word; the server's message says why.
+        self.fields["body"].widget.attrs.pop("maxlength", None)
 
     def clean_takeaway(self):
         takeaway = self.cleaned_data["takeaway"].strip()

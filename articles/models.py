@@ -14,6 +14,8 @@ from taggit.managers import TaggableManager
 from glossary.models import Term
 from site_config.tagging import SlugMatchingTagManager
 
+from .reference_format import apa_authors
+
 doi_validator = RegexValidator(
     r"^10\.\d{4,9}/\S+$",
     "Enter a DOI like 10.1016/j.neuron.2010.03.005 (without https://doi.org/).",
@@ -351,6 +353,11 @@ class Article(models.Model):
         return review_due_date(self.reviewed_at)
 
 
+# Far above any real section (the demo's longest is ~2,000 characters), low enough that
+# every step of rendering one stays fast (tests/test_render_time.py).
+SECTION_BODY_MAX_LENGTH = 30_000
+
+
 class Section(models.Model):
     class Level(models.TextChoices):
         FUNDAMENTALS = "fundamentals", "Fundamentals"
@@ -371,7 +378,10 @@ class Section(models.Model):
         "if left empty.",
     )
     body = models.TextField(
-        help_text="Markdown. Cite with [@key] or [@key1; @key2]; tables use | pipes |."
+        max_length=SECTION_BODY_MAX_LENGTH,
+        help_text="Markdown. Cite with [@key] or [@key1; @key2]. Tables use | pipes |; to "
+        "caption one, put a paragraph starting “Table: ” just above or below it, with a blank "
+        "line between.",
     )
     takeaway = models.TextField(
         "take-away",
@@ -461,18 +471,8 @@ class Reference(models.Model):
 
     @property
     def authors_display(self):
-        """Authors as APA 7 lists them: "A, B, & C"; "et al." kept as printed."""
-        names = self.author_list
-        et_al = bool(names) and names[-1].rstrip(".").lower() == "et al"
-        if et_al:
-            names = names[:-1]
-        if not names:
-            return ""
-        if et_al:
-            return ", ".join(names) + ", et al."
-        if len(names) == 1:
-            return names[0]
-        return ", ".join(names[:-1]) + ", & " + names[-1]
+        """Authors as APA 7 lists them (articles.reference_format.apa_authors)."""
+        return apa_authors(self.author_list)
 
 
 class ArticleReference(models.Model):

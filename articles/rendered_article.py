@@ -22,10 +22,10 @@ from django.utils.safestring import mark_safe
 
 from glossary.linking import GlossaryLinker, get_glossary_index
 from site_config import cache_keys
+from site_config.markdown import render_markdown, unmark_citations
 
-from .citations import CitationNumbering, cited_keys
+from .citations import CitationNumbering, citations_in_html, keys_in_order
 from .models import Figure, Reference
-from .rendering import render_markdown, unmark_citations
 
 RENDERED_ARTICLE_TIMEOUT = 24 * 3600
 MARKDOWN_CACHE_TIMEOUT = 24 * 3600
@@ -102,8 +102,11 @@ def render_article(article, sections):
         )
     disclaimer_html = next(html_parts)
 
-    keys = cited_keys(
-        html for part in rendered.values() for html in (part.body_html, part.takeaway_html)
+    keys = keys_in_order(
+        citation
+        for part in rendered.values()
+        for html in (part.body_html, part.takeaway_html)
+        for citation in citations_in_html(html)
     )
     numbering = CitationNumbering(reference_ids_by_key(article, keys) if keys else {})
     linker = GlossaryLinker(get_glossary_index())
@@ -131,12 +134,16 @@ def render_article(article, sections):
 
 def rendered_article_version(article):
     """Changes whenever anything the rendered article shows changes: the article, its
-    sections, figures and reference list, any reference, any glossary term."""
+    sections, figures and reference list, any reference, any glossary term, the Markdown
+    rules."""
     generations = cache_keys.get_generations(
         cache_keys.article_generation(article.pk), cache_keys.GLOSSARY, cache_keys.REFERENCES
     )
-    return "{}:{}:{}".format(
-        article.pk, article.updated_at.timestamp(), ":".join(map(str, generations))
+    return "{}:{}:{}:{}".format(
+        cache_keys.MARKDOWN_FORMAT,
+        article.pk,
+        article.updated_at.timestamp(),
+        ":".join(map(str, generations)),
     )
 
 

@@ -20,17 +20,19 @@ from django.db.models import Prefetch
 
 from glossary.models import Term
 
+from .citations import strip_citations
 from .models import Article, PublicationState, Reference, SearchEntry, Section
 
 # Characters that never reach the index: NUL and other controls, and the two private-use
 # characters the search backends use to mark highlights in snippets (see articles.search).
 UNINDEXABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
 
-CITATION = re.compile(r"\[@[^\]]*\]")
-IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-HTML_TAG = re.compile(r"<[^>]*>")
-TABLE_RULE = re.compile(r"^[\s|:-]*-{3,}[\s|:-]*$", re.MULTILINE)
+# Each pattern stops at the next opening bracket, parenthesis or "<", so a run of them costs
+# time linear in its length (tests/test_render_time.py), never quadratic.
+IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+HTML_TAG = re.compile(r"<[^<>]*>")
+TABLE_RULE = re.compile(r"^(?=[ \t|:-]*---)[ \t|:-]*$", re.MULTILINE)
 MARKUP = re.compile(r"(^\s{0,3}(#{1,6}|>+|[-*+]|\d+\.)\s+)|[*_`|~]+", re.MULTILINE)
 SPACES = re.compile(r"[ \t]+")
 BLANK_LINES = re.compile(r"\n\s*\n+")
@@ -46,7 +48,7 @@ def markdown_to_search_text(text):
     Cheap on purpose (no Markdown rendering): the index only needs the words, and a rebuild
     reads every section of every article.
     """
-    text = CITATION.sub("", text or "")
+    text = strip_citations(text)
     text = IMAGE.sub(r"\1", text)
     text = LINK.sub(r"\1", text)
     text = HTML_TAG.sub(" ", text)

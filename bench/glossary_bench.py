@@ -174,11 +174,11 @@ def run(sizes, repeat):
     from articles.citations import CitationNumbering
     from articles.models import Article, ArticleReference, Reference, Section
     from articles.rendered_article import reference_ids_by_key
-    from articles.rendering import render_markdown, unmark_citations
     from glossary.linking import GlossaryIndex, GlossaryLinker, get_glossary_index
     from glossary.models import Term
     from site_config import cache_keys
     from site_config.cache_keys import article_generation
+    from site_config.markdown import render_markdown, unmark_citations
 
     all_rows = glossary_rows(max(sizes))
     mentioned = all_rows[: min(100, len(all_rows))][:TERMS_MENTIONED]

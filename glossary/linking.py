@@ -10,7 +10,7 @@ lookups whatever the glossary's size. Names start and end on whole words, so
 "oxytocinergic" never matches "oxytocin".
 
 Links never go inside headings, links, code, citations or attributes: the linker edits
-text nodes of sanitised HTML only (articles.rendering.transform_text_nodes).
+text nodes of sanitised HTML only (site_config.markdown.transform_text_nodes).
 
 The index is built once per glossary generation (site_config/cache_keys.py) and shared
 through the cache; each process keeps the one it last used.
@@ -26,8 +26,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.html import escape
 
-from articles.rendering import transform_text_nodes
 from site_config import cache_keys
+from site_config.markdown import transform_text_nodes
 
 from .models import Term
 
@@ -35,7 +35,7 @@ WORD_RE = re.compile(r"\w+")
 SKIPPED_ELEMENTS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "textarea"}
 INDEX_CACHE_TIMEOUT = 24 * 3600
 
-# Typography (smarty) turns ' into ’ in the text; names are typed with either.
+# Smart punctuation turns ' into ’ in the text; names are typed with either.
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 

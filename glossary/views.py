@@ -2,7 +2,7 @@ from itertools import groupby
 
 from django.shortcuts import get_object_or_404, render
 
-from articles.rendering import render_markdown
+from site_config.markdown import render_markdown
 
 from .linking import link_glossary_terms
 from .models import Term

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from articles.rendering import render_markdown
+from site_config.markdown import render_markdown
 
 from .models import SiteSettings
 from .unavailable import DATABASE_ERRORS, database_unavailable_response

@@ -6,9 +6,16 @@ from http import HTTPStatus
 import pytest
 from bs4 import BeautifulSoup
 
-from articles.citations import CitationNumbering, find_citations, group_numbers, parse_citation
+from articles.citations import (
+    CitationNumbering,
+    cited_keys,
+    find_citations,
+    group_numbers,
+    parse_citation,
+)
 from articles.models import ArticleReference, Reference, Section
-from articles.rendering import render_markdown, unmark_citations
+from articles.search_index import markdown_to_search_text
+from site_config.markdown import render_markdown, unmark_citations
 from tests.admin_forms import form_data
 
 
@@ -291,3 +298,17 @@ def test_renaming_a_key_rewrites_its_citations(staff_client, section):
 def test_superscript_sits_against_the_preceding_word():
     html = number("Hormones act on distant tissues [@a].", {"a": 1})
     assert "tissues<sup" in html
+
+
+# ---- One grammar for every reader of citations ----------------------------------------------
+
+
+def test_search_text_leaves_citations_out():
+    assert markdown_to_search_text("Oxytocin rises [@a; @b] at birth [@c].") == (
+        "Oxytocin rises at birth ."
+    )
+
+
+def test_cited_keys_are_read_as_the_page_reads_them():
+    text = "First [@b; @a], then `[@c]`, \\[@d], [@a] again and [@e](https://example.org/)."
+    assert cited_keys(text) == ["b", "a", "e"]

@@ -1,18 +1,22 @@
 """The demo content and the `load_demo` command."""
 
+import copy
 import re
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from taggit.models import Tag, TaggedItem
 
+from articles.citations import cited_keys
 from articles.demo.articles import ARTICLES
 from articles.demo.glossary import TERMS
 from articles.demo.references import REFERENCES
 from articles.demo.tags import ALL_TAGS
-from articles.management.commands.load_demo import IMAGES_DIR, cited_keys
+from articles.management.commands.load_demo import IMAGES_DIR
 from articles.models import Article, ArticleReference, Figure, Reference, Section
 from glossary.models import Term
 from site_config.models import SiteSettings
@@ -154,6 +158,52 @@ def test_every_citation_in_the_demo_resolves(loaded):
         assert key in known, f"[@{key}] in {heading!r}"
     for article in Article.objects.all():
         assert article.article_references.exists()
+
+
+def demo_with_takeaway_citation(key):
+    """The demo articles, the sleep article's first take-away citing `key` too."""
+    articles = copy.deepcopy(ARTICLES)
+    sleep = next(article for article in articles if article["slug"] == "sleep-and-the-hpa-axis")
+    sleep["sections"][0]["takeaway"] += f" [@{key}]"
+    return sleep, articles
+
+
+@pytest.mark.django_db
+def test_reference_cited_only_in_a_take_away_joins_the_list(settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    sleep = next(article for article in ARTICLES if article["slug"] == "sleep-and-the-hpa-axis")
+    in_bodies = {key for section in sleep["sections"] for key in cited_keys(section["body"])}
+    key = sorted(REFERENCE_KEYS - in_bodies)[0]
+    _, articles = demo_with_takeaway_citation(key)
+    monkeypatch.setattr("articles.management.commands.load_demo.ARTICLES", articles)
+    load_demo()
+    attached = ArticleReference.objects.filter(article__slug="sleep-and-the-hpa-axis")
+    keys = list(attached.order_by("position").values_list("reference__key", flat=True))
+    assert set(keys) == in_bodies | {key}
+    # Reading order: the first section's body, then its take-away.
+    first = [k for k in cited_keys(sleep["sections"][0]["body"]) if k != key]
+    assert keys[: len(first) + 1] == [*first, key]
+
+
+@pytest.mark.django_db
+def test_unknown_key_in_a_take_away_stops_the_load(settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    _, articles = demo_with_takeaway_citation("no-such-key")
+    monkeypatch.setattr("articles.management.commands.load_demo.ARTICLES", articles)
+    with pytest.raises(CommandError, match=r"Unknown reference \[@no-such-key\]"):
+        load_demo()
+
+
+@pytest.mark.django_db
+def test_demo_tables_have_captions(loaded, client):
+    response = client.get(Article.objects.get(slug=MAIN_SLUG).get_absolute_url())
+    soup = BeautifulSoup(response.content, "html.parser")
+    tables = soup.select("main table")
+    assert len(tables) == 2
+    assert [table.caption.get_text() for table in tables] == [
+        "How other hormones may shape oxytocin signaling",
+        "How strong the evidence is for the main claims in this article",
+    ]
 
 
 # Glossary, references, tags ---------------------------------------------------------------

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 
 from articles.models import Figure, Section
-from articles.rendering import render_markdown
 from glossary.linking import GlossaryIndex, GlossaryLinker, get_glossary_index
 from glossary.models import Term
+from site_config.markdown import render_markdown
 from tests.conftest import png_file
 
 

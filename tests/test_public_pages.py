@@ -254,7 +254,7 @@ def test_article_page_highlights_takeaways(article_detail_page):
 def test_article_page_renders_markdown_tables(article_detail_page):
     _, html = article_detail_page
     assert html.count("<table>") == 5
-    assert "<th>dose</th>" in html
+    assert '<th scope="col">dose</th>' in html
     assert "<td>mild</td>" in html
 
 

@@ -213,3 +213,10 @@ def test_url_that_is_not_a_web_address_is_never_linked():
     html = str(format_reference(journal(url="javascript:alert(1)")))
     assert "javascript:" not in html
     assert NO_IDENTIFIER in html
+
+
+def test_reference_authors_display_is_the_apa_author_list():
+    names = [f"Author{n}, A." for n in range(1, 26)]
+    reference = Reference(authors="\n".join(names))
+    assert reference.authors_display == apa_authors(names)
+    assert reference.authors_display.endswith("Author19, A., . . . Author25, A.")

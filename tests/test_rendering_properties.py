@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.citations import CitationNumbering
-from articles.rendering import render_markdown, unmark_citations
 from glossary.linking import GlossaryIndex, GlossaryLinker
+from site_config.markdown import render_markdown, unmark_citations
 
 WORDS = ["oxytocin", "receptor", "HPG", "axis", "TRT", "cortisol", "the", "of", "a", "level"]
 PAYLOADS = [

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from articles.models import Figure, Section
-from articles.rendering import render_markdown
+from site_config.markdown import render_markdown
 from site_config.models import SiteSettings
 from tests.conftest import png_file
 

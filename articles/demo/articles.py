@@ -22,9 +22,9 @@ def md(text):
     return textwrap.dedent(text).strip()
 
 
-def table(header, rows):
-    """A Markdown pipe table with a header row."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+def table(caption, header, rows):
+    """A Markdown pipe table with a header row, captioned by the paragraph above it."""
+    lines = [f"Table: {caption}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
 
@@ -239,6 +239,7 @@ OXYTOCIN_SECTIONS = [
         )
         + "\n\n"
         + table(
+            "How other hormones may shape oxytocin signaling",
             [
                 "Hormone or system",
                 "Main source",
@@ -585,6 +586,7 @@ OXYTOCIN_SECTIONS = [
         )
         + "\n\n"
         + table(
+            "How strong the evidence is for the main claims in this article",
             ["Question", "Main study types", "What was found", "Strength of evidence"],
             [
                 [
@@ -1054,6 +1056,7 @@ TESTOSTERONE_SECTIONS = [
         )
         + "\n\n"
         + table(
+            "What can make a single testosterone result misleading",
             ["Factor", "Why it matters", "What clinicians usually do"],
             [
                 [

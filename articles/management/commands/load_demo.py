@@ -11,7 +11,6 @@ an empty site.
 """
 
 import hashlib
-import re
 from pathlib import Path
 
 from django.core.files import File
@@ -19,19 +18,16 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from articles.citations import attach_cited_references, cited_keys
 from articles.demo.articles import ARTICLES
 from articles.demo.glossary import TERMS
 from articles.demo.references import REFERENCES
 from articles.derived_data import once_per_article
-from articles.models import Article, ArticleReference, Figure, Reference, Section
+from articles.models import Article, Figure, Reference, Section
 from glossary.models import Term
 from site_config.models import SiteSettings
 
 IMAGES_DIR = Path(__file__).resolve().parents[2] / "demo" / "images"
-
-# [@key] or [@key1; @key2]; keys are slugs.
-CITATION_RE = re.compile(r"\[(@[\w-]+(?:\s*;\s*@[\w-]+)*)\]")
-KEY_RE = re.compile(r"@([\w-]+)")
 
 REFERENCE_FIELDS = [
     "kind",
@@ -48,16 +44,6 @@ REFERENCE_FIELDS = [
     "pmid",
     "url",
 ]
-
-
-def cited_keys(text):
-    """Reference keys cited in a Markdown text, in order of first citation."""
-    keys = []
-    for group in CITATION_RE.findall(text):
-        for key in KEY_RE.findall(group):
-            if key not in keys:
-                keys.append(key)
-    return keys
 
 
 def file_digest(read):
@@ -150,7 +136,6 @@ class Command(BaseCommand):
                     stored.setdefault(file_digest(stored_file.read), name)
 
         article.sections.all().delete()
-        cited = []
         for position, section_data in enumerate(data["sections"]):
             section = Section.objects.create(
                 article=article,
@@ -161,22 +146,20 @@ class Command(BaseCommand):
                 body=section_data["body"],
                 takeaway=section_data["takeaway"],
             )
-            for key in cited_keys(section_data["body"]):
-                if key not in references:
-                    raise CommandError(
-                        f"Unknown reference [@{key}] in section “{section.heading}” of "
-                        f"“{article.title}”."
-                    )
-                if key not in cited:
-                    cited.append(key)
+            for text in (section.body, section.takeaway):
+                for key in cited_keys(text):
+                    if key not in references:
+                        raise CommandError(
+                            f"Unknown reference [@{key}] in section “{section.heading}” of "
+                            f"“{article.title}”."
+                        )
             for figure_position, figure_data in enumerate(section_data.get("figures", [])):
                 self.add_figure(section, figure_position, figure_data, stored)
 
+        # The reference list is what the sections cite, in order of first citation, as an
+        # admin save builds it.
         article.article_references.all().delete()
-        ArticleReference.objects.bulk_create(
-            ArticleReference(article=article, reference=references[key], position=position)
-            for position, key in enumerate(cited)
-        )
+        attach_cited_references(article.pk)
 
         # Delete stored images that no figure uses any more, once the transaction commits.
         names = list(stored.values())
