@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils.html import escape
+from unidecode import unidecode
 
 from site_config.markdown import (
     MARK_START,
@@ -160,8 +161,11 @@ class CitationNumbering:
                 self.unknown_keys.append(key)
         if not keys:
             # Unknown or malformed: the admin refuses these, but a reference may have been
-            # deleted since. Show the text as written rather than a broken link.
-            return escape(citation.text)
+            # deleted since. Show the text as written (and the space before it) rather than
+            # a broken link.
+            written = match.group(0)
+            space = written[: len(written) - len(written.lstrip(" \t"))]
+            return space + escape(citation.text)
         anchor_by_number = {}
         for key in keys:
             number = self.numbers.setdefault(key, len(self.numbers) + 1)
@@ -242,15 +246,16 @@ def _section_label(heading):
     return f"Section '{heading}'"
 
 
-def citation_errors(heading, markdown_text):
-    """Problems with the citations in one text of a section, as sentences for editors:
-    malformed citations, and unknown keys with the closest existing key as a suggestion."""
+def citation_errors(heading, markdown_text, part=None):
+    """Problems with the citations in one text of a section (or `part`, e.g. a caption), as
+    sentences for editors: malformed citations, and unknown keys with the reference they
+    most likely mean (articles.citations.likely_reference)."""
     from .models import Reference
 
     citations = find_citations(markdown_text)
     if not citations:
         return []
-    label = _section_label(heading)
+    label = part or _section_label(heading)
     errors = [
         f"{label}: “{citation.text}” is not a citation the site can read. Write [@key] for "
         "one source or [@key1; @key2] for several, using the references' keys."
@@ -261,16 +266,56 @@ def citation_errors(heading, markdown_text):
     known = set(Reference.objects.filter(key__in=keys).values_list("key", flat=True))
     unknown = [key for key in keys if key not in known]
     if unknown:
-        existing = {key.lower(): key for key in Reference.objects.values_list("key", flat=True)}
+        candidates = list(Reference.objects.values_list("key", "authors", "year", "title"))
         for key in unknown:
             message = f"{label}: no reference with key '{key}'."
-            close = difflib.get_close_matches(key.lower(), existing, n=1, cutoff=0.6)
-            if close:
-                message += f" Did you mean '{existing[close[0]]}'?"
+            likely = likely_reference(key, candidates)
+            if likely:
+                message += f" Did you mean '{likely[0]}' ({_short_reference(likely)})?"
             else:
                 message += " Add the reference first (Articles › References), then cite it."
             errors.append(message)
     return errors
+
+
+KEY_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def likely_reference(key, candidates):
+    """The reference an unknown key most likely means, or None.
+
+    `candidates` are (key, authors, year, title) rows. A key names a work by its authors,
+    year and title ("holick-2007", "insel-oxytocin"), so its words are matched against those:
+    a surname counts most, then the year, then title words. A bare resemblance of spelling
+    ("resnick-2006" for "holick-2007") is not enough; a near-identical key (a typo) is.
+    """
+    words = [word.casefold() for word in KEY_WORD_RE.findall(unidecode(key))]
+    names = [word for word in words if not word.isdigit() and len(word) >= 3]
+    years = {int(word) for word in words if word.isdigit() and len(word) == 4}
+    best, best_score = None, 0.0
+    for candidate in candidates:
+        other_key, authors, year, title = candidate
+        author_words = set(KEY_WORD_RE.findall(unidecode(authors or "").casefold()))
+        title_words = set(KEY_WORD_RE.findall(unidecode(title or "").casefold()))
+        score = 0.0
+        if any(name in author_words for name in names):
+            score += 3
+        if year in years:
+            score += 1.5
+        score += sum(0.5 for name in names if name in title_words)
+        spelling = difflib.SequenceMatcher(None, key.casefold(), other_key.casefold()).ratio()
+        if spelling >= 0.85:
+            score += 3
+        if score >= 3 and score + spelling / 10 > best_score:
+            best, best_score = candidate, score + spelling / 10
+    return best
+
+
+def _short_reference(candidate):
+    _, authors, year, title = candidate
+    first_author = re.split(r"[;\n]", authors or "")[0].strip()
+    title = title if len(title) <= 60 else title[:57].rstrip() + "..."
+    return f"{first_author} ({year or 'n.d.'}), {title}"
 
 
 def citation_spans(markdown_text):

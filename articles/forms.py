@@ -152,6 +152,8 @@ class FigureForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for message in citation_errors("", cleaned.get("caption") or "", part="A figure caption"):
+            self.add_error("caption", message)
         image = cleaned.get("image")
         if self.pending is None and isinstance(image, UploadedFile):
             # Keep the checked image now: if anything in the whole form is refused, the
@@ -365,7 +367,8 @@ class ReferenceForm(forms.ModelForm):
         model = Reference
         fields = [
             "key", "kind", "authors", "year", "title", "container", "volume", "issue", "pages",
-            "publisher", "edition", "doi", "pmid", "url", "tags",
+            "publisher", "edition", "doi", "pmid", "url", "verification", "verified_against",
+            "verification_note", "tags",
         ]  # fmt: skip
         error_messages = {
             "key": {
@@ -382,6 +385,16 @@ class ReferenceForm(forms.ModelForm):
             "title": {"required": "Enter the title of the work as printed."},
             "year": {"invalid": "Enter the year of publication as a number, e.g. 2010."},
         }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("verification") == "verified" and not cleaned.get("verified_against"):
+            self.add_error(
+                "verified_against",
+                "Say what you checked it against: its DOI or PubMed record, the publisher's "
+                "page, or the printed work.",
+            )
+        return cleaned
 
     def clean_doi(self):
         doi = normalize_doi(self.cleaned_data["doi"])

@@ -13,6 +13,8 @@ the other explicit bumps are named in the table.
 | a section, figure or reference-list entry   | its article's generation, and PUBLIC_PAGES if  |
 |                                             |   the article is published or scheduled        |
 | a reference                                 | PUBLIC_PAGES, REFERENCES (every reference list)|
+| a retraction notice (admin), or importing   | PUBLIC_PAGES, REFERENCES (readers see notices  |
+|   a retraction list (explicit call: bulk)   |   beside references)                           |
 | a glossary term, or its related terms       | PUBLIC_PAGES, GLOSSARY (every article's links) |
 | a tag; an article's, term's or reference's  | PUBLIC_PAGES (not for drafts' tags)            |
 |   tags                                      |                                                |
@@ -34,7 +36,7 @@ from taggit.models import Tag, TaggedItem
 from glossary.models import Term
 from site_config import cache_keys
 
-from .models import Article, ArticleReference, Figure, Reference, Section
+from .models import Article, ArticleReference, Figure, Reference, Retraction, Section
 
 
 def faces_readers(article):
@@ -101,6 +103,7 @@ def item_tags_changed(sender, instance, **kwargs):
 
 
 @receiver([post_save, post_delete], sender=Reference)
+@receiver([post_save, post_delete], sender=Retraction)
 def reference_changed(sender, **kwargs):
     cache_keys.bump(cache_keys.PUBLIC_PAGES, cache_keys.REFERENCES)
 

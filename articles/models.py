@@ -390,6 +390,15 @@ class Section(models.Model):
         help_text="Optional: one highlighted sentence that sums up the section.",
     )
 
+    # Derived from body and take-away on every save (articles/section_checks.py), so the
+    # article list can show and filter them without reading every text.
+    smog_grade = models.FloatField("SMOG grade", null=True, blank=True, editable=False)
+    flesch_kincaid_grade = models.FloatField(
+        "Flesch-Kincaid grade", null=True, blank=True, editable=False
+    )
+    factual_sentences = models.PositiveIntegerField(default=0, editable=False)
+    sourced_sentences = models.PositiveIntegerField(default=0, editable=False)
+
     class Meta:
         ordering = ["position", "id"]
         constraints = [
@@ -398,6 +407,20 @@ class Section(models.Model):
 
     def __str__(self):
         return self.heading
+
+    def save(self, *args, **kwargs):
+        from .section_checks import check_section
+
+        check = check_section(self.body, self.takeaway)
+        self.smog_grade = check.smog
+        self.flesch_kincaid_grade = check.flesch_kincaid
+        self.factual_sentences = len(check.factual)
+        self.sourced_sentences = check.sourced_count
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *self.CHECK_FIELDS}
+        super().save(*args, **kwargs)
+
+    CHECK_FIELDS = ["smog_grade", "flesch_kincaid_grade", "factual_sentences", "sourced_sentences"]
 
 
 class Figure(models.Model):
@@ -419,6 +442,22 @@ class Figure(models.Model):
 
     def __str__(self):
         return self.caption[:60] or self.alt_text[:60]
+
+
+class Verification(models.TextChoices):
+    """Whether a reference was checked against a public record (DESIGN.md: the reference
+    list's data-verification hook uses these values)."""
+
+    UNVERIFIED = "unverified", "Not checked yet"
+    VERIFIED = "verified", "Verified"
+    NOT_FOUND = "not-found", "Could not be found"
+
+
+class VerificationSource(models.TextChoices):
+    DOI = "doi", "DOI record"
+    PUBMED = "pubmed", "PubMed record"
+    PUBLISHER = "publisher", "Publisher's page"
+    PRINTED = "printed", "The printed work"
 
 
 class Reference(models.Model):
@@ -451,6 +490,33 @@ class Reference(models.Model):
     doi = models.CharField("DOI", max_length=200, blank=True, validators=[doi_validator])
     pmid = models.CharField("PMID", max_length=12, blank=True, validators=[pmid_validator])
     url = models.URLField("URL", max_length=500, blank=True)
+    verification = models.CharField(
+        "verification",
+        max_length=20,
+        choices=Verification,
+        default=Verification.UNVERIFIED,
+        help_text="Whether an editor checked this reference against a public record. Readers "
+        "see it: a work that could not be found is shown as such.",
+    )
+    verified_against = models.CharField(
+        "checked against", max_length=20, choices=VerificationSource, blank=True
+    )
+    verification_note = models.CharField(
+        "what was checked",
+        max_length=500,
+        blank=True,
+        help_text="The record you checked it against (e.g. “PubMed entry, PMID 20435004”, the "
+        "publisher's page), and what you corrected. For editors only.",
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    verified_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     tags = TaggableManager(blank=True, manager=SlugMatchingTagManager)
@@ -602,6 +668,136 @@ class WorkflowEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class Retraction(models.Model):
+    """One row of the Retraction Watch data (as Crossref publishes it): a retraction,
+    correction or expression of concern about a work, matched to our references by DOI or
+    PubMed ID (articles/retractions.py)."""
+
+    class Nature(models.TextChoices):
+        RETRACTION = "Retraction", "Retraction"
+        CORRECTION = "Correction", "Correction"
+        CONCERN = "Expression of concern", "Expression of concern"
+        REINSTATEMENT = "Reinstatement", "Reinstatement"
+
+    record_id = models.PositiveBigIntegerField("Retraction Watch record", unique=True)
+    nature = models.CharField(max_length=40, choices=Nature)
+    title = models.TextField(blank=True)
+    journal = models.CharField(max_length=500, blank=True)
+    retraction_date = models.DateField(null=True, blank=True)
+    retraction_doi = models.CharField("notice DOI", max_length=200, blank=True)
+    original_doi = models.CharField(
+        "DOI of the work", max_length=200, blank=True, db_index=True, help_text="Lower case."
+    )
+    original_pmid = models.CharField("PMID of the work", max_length=12, blank=True, db_index=True)
+    reason = models.TextField(blank=True)
+    reference = models.ForeignKey(
+        Reference, null=True, blank=True, on_delete=models.SET_NULL, related_name="retractions"
+    )
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-retraction_date", "-record_id"]
+
+    def __str__(self):
+        return f"{self.get_nature_display()} of “{self.title[:60]}”"
+
+    @property
+    def is_flagged(self):
+        """A reinstatement clears an earlier notice; everything else warns readers."""
+        return self.nature != self.Nature.REINSTATEMENT
+
+    @property
+    def reader_label(self):
+        """What readers see next to the reference: "Retracted in 2024"."""
+        verb = {
+            self.Nature.RETRACTION: "Retracted",
+            self.Nature.CORRECTION: "Corrected",
+            self.Nature.CONCERN: "Expression of concern",
+        }.get(self.nature, self.get_nature_display())
+        return f"{verb} in {self.retraction_date.year}" if self.retraction_date else verb
+
+
+class RetractionAcknowledgement(models.Model):
+    """An editor has seen that an article cites a retracted or corrected work and dealt with
+    it; until then the article's changes cannot be published (articles/publication_checks.py)."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="retraction_acknowledgements"
+    )
+    retraction = models.ForeignKey(Retraction, on_delete=models.CASCADE, related_name="+")
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    acknowledged_at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "retraction"], name="retraction_acknowledged_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.retraction} acknowledged for “{self.article}”"
+
+
+class ReviewFlag(models.Model):
+    """An event that puts an article in the review queue, with its reason: a retraction of a
+    cited work, a cited reference that could not be found, or readers finding the page
+    unhelpful (articles/review_triggers.py)."""
+
+    class Reason(models.TextChoices):
+        RETRACTION = "retraction", "A cited work was retracted or corrected"
+        NOT_FOUND = "not-found", "A cited reference could not be found"
+        FEEDBACK = "feedback", "Readers found the page unhelpful"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="review_flags")
+    reason = models.CharField(max_length=20, choices=Reason)
+    detail = models.CharField(max_length=500, help_text="The reason in words, for editors.")
+    reference = models.ForeignKey(
+        Reference, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    retraction = models.ForeignKey(
+        Retraction, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    handled_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["handled_at", "article"], name="reviewflag_open_idx")]
+
+    def __str__(self):
+        return self.detail
+
+
+class PageFeedback(models.Model):
+    """A reader's answer to "Was this page helpful?", with an optional comment. No account,
+    no address, no cookie: only the answer, the comment and when."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="feedback")
+    helpful = models.BooleanField()
+    comment = models.TextField(blank=True, max_length=500)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    handled_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "reader feedback"
+        verbose_name_plural = "reader feedback"
+
+    def __str__(self):
+        answer = "Helpful" if self.helpful else "Not helpful"
+        return f"{answer}: {self.comment[:60]}" if self.comment else answer
 
 
 class PendingUpload(models.Model):

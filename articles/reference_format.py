@@ -7,7 +7,9 @@
     Web page: Authors (Year). <i>Title</i>. Site name. URL
 
 A DOI is shown as an https://doi.org/ link, a PubMed ID as a PubMed link, a URL only when
-there is no DOI. A reference with none of them says so: identifiers are never invented.
+there is no DOI; identifiers are never invented. Readers are told what an editor found: a work
+checked against a record, one that could not be found in any public record, or one not
+checked yet (when it has no link a reader could follow to check it themselves).
 """
 
 import re
@@ -18,7 +20,14 @@ from django.utils.safestring import mark_safe
 APA_MAX_LISTED_AUTHORS = 20
 DOI_URL = "https://doi.org/{}"
 PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
-NO_IDENTIFIER = "(no DOI or PubMed ID available)"
+NOT_FOUND_NOTE = "We could not find this work in public bibliographic records."
+UNVERIFIED_NOTE = "Not yet checked against a public record."
+VERIFIED_NOTES = {
+    "doi": "Checked against its DOI record.",
+    "pubmed": "Checked against its PubMed record.",
+    "publisher": "Checked against the publisher's page.",
+    "printed": "Checked against the printed work.",
+}
 
 _ORDINAL_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 
@@ -139,6 +148,18 @@ def identifier_links(reference):
                 '<a href="{}">PMID: {}</a>', PUBMED_URL.format(reference.pmid), reference.pmid
             )
         )
-    if not (reference.doi or reference.pmid or url):
-        links.append(format_html('<span class="no-identifier">{}</span>', NO_IDENTIFIER))
+    note = verification_note(reference, has_link=bool(links))
+    if note:
+        links.append(format_html('<span class="verification-note">{}</span>', note))
     return links
+
+
+def verification_note(reference, has_link):
+    """What readers are told about how this reference was checked ("" when its links say
+    enough: an unchecked work with a DOI can be checked by anyone)."""
+    state = getattr(reference, "verification", "unverified")
+    if state == "not-found":
+        return NOT_FOUND_NOTE
+    if state == "verified":
+        return VERIFIED_NOTES.get(reference.verified_against, "Checked by our editors.")
+    return "" if has_link else UNVERIFIED_NOTE

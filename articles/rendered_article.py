@@ -1,7 +1,7 @@
 """Everything the article page shows, rendered once and cached.
 
 Rendering an article: each section's body and take-away (Markdown with citations) and
-its figure captions become safe HTML; citations (in bodies and take-aways) are numbered
+its figure captions become safe HTML; citations (in bodies, captions and take-aways) are numbered
 across the whole article in reading order, section after section; then the first mention
 of each glossary term is linked in reading order (body, figure captions, take-away). The
 reference list is the cited references in citation-number order, then those attached but
@@ -13,19 +13,23 @@ glossary term shows at once on every app server (site_config/cache_keys.py lists
 cache; articles/invalidation.py says which edit bumps which generation).
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from glossary.linking import GlossaryLinker, get_glossary_index
 from site_config import cache_keys
-from site_config.markdown import render_markdown, unmark_citations
+from site_config.markdown import render_markdown, transform_text_nodes, unmark_citations
 
 from .citations import CitationNumbering, citations_in_html, keys_in_order
 from .models import Figure, Reference
+from .section_checks import CITATION_NEEDED_RE
+
+SPACED_CITATION_NEEDED_RE = re.compile(r"[ \t]*" + CITATION_NEEDED_RE.pattern, re.IGNORECASE)
 
 RENDERED_ARTICLE_TIMEOUT = 24 * 3600
 MARKDOWN_CACHE_TIMEOUT = 24 * 3600
@@ -82,13 +86,31 @@ def render_markdown_parts(parts):
     return html
 
 
-def render_article(article, sections):
-    """Render an article's sections (with their figures prefetched) to safe HTML."""
+def mark_citation_needed(html_text, for_readers):
+    """`[citation needed]`: shown highlighted in previews, never to readers (publishing is
+    refused while one is left: articles/publication_checks.py; this covers any other way a
+    text reaches them)."""
+    if "citation" not in html_text.lower():
+        return html_text
+
+    def replace(text):
+        if for_readers:
+            return SPACED_CITATION_NEEDED_RE.sub("", text)
+        return CITATION_NEEDED_RE.sub(
+            '<mark class="citation-needed">[citation needed]</mark>', text
+        )
+
+    return transform_text_nodes(html_text, replace)
+
+
+def render_article(article, sections, for_readers=True):
+    """Render an article's sections (with their figures prefetched) to safe HTML. Previews
+    (`for_readers` false) show editors' [citation needed] marks."""
     parts = []
     for section in sections:
         parts.append((section.body, True))
         parts.append((section.takeaway, True))
-        parts.extend((figure.caption, False) for figure in section.figures.all())
+        parts.extend((figure.caption, True) for figure in section.figures.all())
     parts.append((article.disclaimer_note, False))
     html_parts = iter(render_markdown_parts(parts))
     rendered = {}
@@ -105,17 +127,20 @@ def render_article(article, sections):
     keys = keys_in_order(
         citation
         for part in rendered.values()
-        for html in (part.body_html, part.takeaway_html)
+        for html in (part.body_html, *part.caption_html.values(), part.takeaway_html)
         for citation in citations_in_html(html)
     )
     numbering = CitationNumbering(reference_ids_by_key(article, keys) if keys else {})
     linker = GlossaryLinker(get_glossary_index())
     for part in rendered.values():  # sections in reading order
-        part.body_html = linker.link(unmark_citations(numbering.render(part.body_html)))
+        body_html = unmark_citations(numbering.render(part.body_html))
+        part.body_html = linker.link(mark_citation_needed(body_html, for_readers))
         part.caption_html = {
-            figure_id: linker.link(caption) for figure_id, caption in part.caption_html.items()
+            figure_id: linker.link(unmark_citations(numbering.render(caption)))
+            for figure_id, caption in part.caption_html.items()
         }
-        part.takeaway_html = linker.link(unmark_citations(numbering.render(part.takeaway_html)))
+        takeaway_html = unmark_citations(numbering.render(part.takeaway_html))
+        part.takeaway_html = linker.link(mark_citation_needed(takeaway_html, for_readers))
 
     cited = numbering.cited_reference_ids
     uncited = [
@@ -139,11 +164,13 @@ def rendered_article_version(article):
     generations = cache_keys.get_generations(
         cache_keys.article_generation(article.pk), cache_keys.GLOSSARY, cache_keys.REFERENCES
     )
-    return "{}:{}:{}:{}".format(
+    # Whether readers see it: previews show [citation needed], readers never do.
+    return "{}:{}:{}:{}:{}".format(
         cache_keys.MARKDOWN_FORMAT,
         article.pk,
         article.updated_at.timestamp(),
         ":".join(map(str, generations)),
+        "public" if article.is_public else "preview",
     )
 
 
@@ -151,7 +178,7 @@ def cached_rendered_article(article, sections):
     key = cache_keys.rendered_article_key(rendered_article_version(article))
     rendered = cache.get(key)
     if rendered is None:
-        rendered = render_article(article, sections)
+        rendered = render_article(article, sections, for_readers=article.is_public)
         cache.set(key, rendered, RENDERED_ARTICLE_TIMEOUT)
     return rendered
 
@@ -188,7 +215,7 @@ def render_article_body(article, sections=None):
         )
         rendered = cached_rendered_article(article, sections)
     else:
-        rendered = render_article(article, sections)
+        rendered = render_article(article, sections, for_readers=False)
     for section in sections:
         section.rendered = rendered.sections.get(section.id)
     levels = []
@@ -198,11 +225,14 @@ def render_article_body(article, sections=None):
                 {"level": section.level, "label": section.get_level_display(), "sections": []}
             )
         levels[-1]["sections"].append(section)
+    references = article_reference_list(article, rendered.reference_ids, rendered.citations)
+    # Retraction notices beside the references: one query, on rendering only.
+    prefetch_related_objects([reference for reference, _ in references], "retractions")
     context = {
         "article": article,
         "sections": sections,
         "levels": levels,
-        "references": article_reference_list(article, rendered.reference_ids, rendered.citations),
+        "references": references,
         "rendered": rendered,
     }
     return {

@@ -22,6 +22,7 @@ from glossary.models import Term
 
 from .citations import strip_citations
 from .models import Article, PublicationState, Reference, SearchEntry, Section
+from .section_checks import CITATION_NEEDED_RE
 
 # Characters that never reach the index: NUL and other controls, and the two private-use
 # characters the search backends use to mark highlights in snippets (see articles.search).
@@ -48,7 +49,7 @@ def markdown_to_search_text(text):
     Cheap on purpose (no Markdown rendering): the index only needs the words, and a rebuild
     reads every section of every article.
     """
-    text = strip_citations(text)
+    text = CITATION_NEEDED_RE.sub("", strip_citations(text))
     text = IMAGE.sub(r"\1", text)
     text = LINK.sub(r"\1", text)
     text = HTML_TAG.sub(" ", text)

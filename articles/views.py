@@ -145,6 +145,7 @@ def reference_list(request):
             to_attr="public_articles",
         ),
         "tags",
+        "retractions",
     )
     selected_tags = list(Tag.objects.filter(slug__in=slugs)) if slugs else []
     return render(
@@ -169,9 +170,9 @@ def tag_detail(request, slug):
         Term.objects.public().filter(tags=tag).only("name", "slug", "short_definition"),
         TAG_PAGE_TERMS,
     ).get_page(request.GET.get("terms_page"))
-    references = Paginator(Reference.objects.filter(tags=tag), TAG_PAGE_REFERENCES).get_page(
-        request.GET.get("references_page")
-    )
+    references = Paginator(
+        Reference.objects.filter(tags=tag).prefetch_related("retractions"), TAG_PAGE_REFERENCES
+    ).get_page(request.GET.get("references_page"))
     if not (page.paginator.count or terms.paginator.count or references.paginator.count):
         # A tag only drafts carry would reveal an unpublished topic.
         raise Http404("No public content has this tag.")

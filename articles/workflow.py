@@ -53,6 +53,7 @@ from .models import (
     WorkflowEvent,
     WorkflowState,
 )
+from .publication_checks import publication_blockers
 from .roles import PUBLISH_PERMISSION, REVIEW_PERMISSION
 from .term_usage import set_article_terms
 
@@ -343,6 +344,9 @@ def publish(
             )
         if at is not None and at <= now:
             raise WorkflowError("Choose a time in the future, or publish now.")
+        blockers = publication_blockers(draft)
+        if blockers:
+            raise WorkflowError(" ".join(blockers))
         taken = Article.objects.articles().filter(slug=draft.slug).exclude(pk=article.pk)
         if taken.exists():
             raise WorkflowError(

@@ -17,6 +17,19 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         (None, {"fields": ["site_name", "tagline"]}),
         ("Disclaimer", {"fields": ["banner_enabled", "banner_text", "disclaimer_text"]}),
         ("Medical review", {"fields": ["review_interval_months"]}),
+        (
+            "Reading level targets",
+            {
+                "fields": ["target_fundamentals", "target_intermediate", "target_reflection"],
+                "description": "The highest SMOG grade a section of each level should have. "
+                "The article form shows each section's score against it; Academic sections "
+                "are scored but have no target.",
+            },
+        ),
+        (
+            "Reader feedback",
+            {"fields": ["feedback_review_minimum", "feedback_review_percent"]},
+        ),
     ]
 
     def has_add_permission(self, request):

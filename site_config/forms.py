@@ -13,6 +13,11 @@ class SiteSettingsForm(forms.ModelForm):
             "banner_text",
             "disclaimer_text",
             "review_interval_months",
+            "target_fundamentals",
+            "target_intermediate",
+            "target_reflection",
+            "feedback_review_minimum",
+            "feedback_review_percent",
         ]
         error_messages = {
             "site_name": {"required": "Give the site a name; it heads every page."},
@@ -34,3 +39,19 @@ class SiteSettingsForm(forms.ModelForm):
             # Zero would make every article overdue for review the day it is reviewed.
             raise forms.ValidationError("Enter a number of months of 1 or more, e.g. 12.")
         return months
+
+    def clean_feedback_review_percent(self):
+        percent = self.cleaned_data["feedback_review_percent"]
+        if percent is not None and percent > 100:
+            raise forms.ValidationError("Enter a share between 0 and 100, e.g. 50.")
+        return percent
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("target_fundamentals", "target_intermediate", "target_reflection"):
+            target = cleaned.get(name)
+            if target is not None and not 1 <= target <= 20:
+                self.add_error(
+                    name, "Enter a school grade between 1 and 20, e.g. 8 for plain language."
+                )
+        return cleaned

@@ -44,6 +44,30 @@ class SiteSettings(models.Model):
         default=12,
         help_text="How many months after a medical review the next review is due.",
     )
+    # Reading level targets per section level (articles/section_checks.py): the highest SMOG
+    # grade a section of that level should have. Academic sections are scored, not judged.
+    target_fundamentals = models.PositiveSmallIntegerField(
+        "Fundamentals: highest SMOG grade",
+        default=8,
+        help_text="US patient-information guidance aims at grade 6 to 8.",
+    )
+    target_intermediate = models.PositiveSmallIntegerField(
+        "Intermediate: highest SMOG grade", default=10
+    )
+    target_reflection = models.PositiveSmallIntegerField(
+        "Reflection: highest SMOG grade", default=8
+    )
+    feedback_review_minimum = models.PositiveSmallIntegerField(
+        "answers before feedback can trigger a review",
+        default=5,
+        help_text="Reader feedback puts an article in the review queue only after this many "
+        "answers not yet handled.",
+    )
+    feedback_review_percent = models.PositiveSmallIntegerField(
+        "lowest share of “helpful” answers (%)",
+        default=50,
+        help_text="Below this share of “Yes” answers, the article goes in the review queue.",
+    )
 
     class Meta:
         verbose_name = "site settings"
@@ -70,6 +94,14 @@ class SiteSettings(models.Model):
             settings, _ = cls.objects.get_or_create(pk=1)
             cache.set(cache_keys.SITE_SETTINGS, settings, None)
         return settings
+
+    def reading_targets(self):
+        """{level: highest SMOG grade}; levels not listed (Academic) are reported only."""
+        return {
+            "fundamentals": self.target_fundamentals,
+            "intermediate": self.target_intermediate,
+            "reflection": self.target_reflection,
+        }
 
     @property
     def banner_version(self):

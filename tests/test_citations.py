@@ -237,8 +237,33 @@ def test_unknown_key_names_the_key_and_section_and_suggests(staff_client, sectio
     assert response.status_code == HTTPStatus.OK
     assert errors_of(response) == [
         "Section 'How do hormonal shifts change mood?': no reference with key 'nael-2018'. "
-        "Did you mean 'neal-2018'?"
+        "Did you mean 'neal-2018' (Neal, J. M. (2018), Oxytocin)?"
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("holick-2007", "vitd-review"),  # by author and year, whatever the key looks like
+        ("holick-vitamin", "vitd-review"),  # by author and a title word
+        ("resnik-2006", "resnick-2006"),  # a typo in the key itself
+    ],
+)
+def test_an_unknown_key_suggests_the_reference_by_author_title_or_spelling(typed, meant):
+    from articles.citations import likely_reference
+
+    candidates = [
+        ("resnick-2006", "Resnick, S. M.", 2006, "Hormone therapy and memory"),
+        ("vitd-review", "Holick, M. F.", 2007, "Vitamin D deficiency"),
+    ]
+    assert likely_reference(typed, candidates)[0] == meant
+
+
+def test_an_unrelated_key_is_not_suggested_for_a_look_alike_spelling():
+    from articles.citations import likely_reference
+
+    candidates = [("resnick-2006", "Resnick, S. M.", 2006, "Hormone therapy and memory")]
+    assert likely_reference("holick-2007", candidates) is None
 
 
 def test_rejected_save_keeps_what_the_editor_typed(staff_client, section):

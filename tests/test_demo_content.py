@@ -34,6 +34,7 @@ REFERENCE_KEYS = {
     "boron-2017",
     "guyton-2016",
     "endocrine-society-2018",
+    "fda-2025-zulresso",  # added: the withdrawal of brexanolone's US approval
 }
 # A pipe-table header row followed by its separator row.
 TABLE_RE = re.compile(r"^\|.+\|[ \t]*\n\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$", re.MULTILINE)
@@ -224,19 +225,40 @@ def test_glossary_terms_are_published_with_aliases(loaded):
 
 
 @pytest.mark.django_db
-def test_references_are_loaded_as_printed_without_identifiers(loaded):
+def test_references_record_what_their_check_found(loaded):
     references = {r.key: r for r in Reference.objects.all()}
     assert set(references) == REFERENCE_KEYS
+    states = {key: reference.verification for key, reference in references.items()}
+    assert {key for key, state in states.items() if state == "not-found"} == {
+        "neal-2018", "de-wied-1977", "genazzani-2019", "roney-2007", "resnick-2006",
+    }  # fmt: skip
+    assert {key for key, state in states.items() if state == "verified"} == {
+        "insel-2010", "gottfried-2013", "boron-2017", "endocrine-society-2018",
+    }  # fmt: skip
     for reference in references.values():
-        assert reference.doi == reference.pmid == reference.url == ""
+        assert reference.verification_note, reference.key
+        assert reference.pmid == reference.url == ""  # none was seen in a record
+    # The one identifier, read on the publisher's page; the corrected page range.
+    assert references["insel-2010"].doi == "10.1016/j.neuron.2010.03.005"
+    assert references["insel-2010"].pages == "768-779"
+    assert {r.key for r in references.values() if r.doi} == {"insel-2010"}
+    assert references["gottfried-2013"].publisher == "Scribner"
+    assert references["endocrine-society-2018"].author_list[0] == "Bhasin, S."
     chapter = references["de-wied-1977"]
     assert (chapter.kind, chapter.container, chapter.pages) == (
         "chapter",
         "Peptides in Neurobiology",
         "397-448",
     )
-    assert references["endocrine-society-2018"].kind == "guideline"
-    assert references["genazzani-2019"].author_list == ["Genazzani, A. R.", "et al."]
+
+
+@pytest.mark.django_db
+def test_readers_see_how_each_demo_reference_was_checked(client, loaded):
+    html = client.get(f"/articles/{MAIN_SLUG}/").content.decode()
+    assert 'id="ref-neal-2018" data-verification="not-found"' in html
+    assert 'id="ref-insel-2010" data-verification="verified"' in html
+    assert "https://doi.org/10.1016/j.neuron.2010.03.005" in html
+    assert "no DOI or PubMed ID available" not in html
 
 
 @pytest.mark.django_db

@@ -372,3 +372,44 @@ def test_sign_in_records_are_for_administrators_only(editor, publisher, admin_us
     for user, visible in [(editor, False), (publisher, False), (admin_user, True)]:
         html = client_for(user).get(reverse("admin:index")).content.decode()
         assert ("Access attempts" in html) is visible, user
+
+
+# Citations in figure captions ---------------------------------------------------------------
+
+
+def test_a_citation_in_a_figure_caption_is_numbered_for_readers(
+    client, article_factory, reference_factory
+):
+    reference_factory(key="insel-2010")
+    article = article_factory(sections=1, figures=1)
+    Figure.objects.update(caption="Levels through the day [@insel-2010].")
+    html = client.get(article.get_absolute_url()).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    caption = soup.select_one("figcaption")
+    assert caption.select_one("sup.citation a")["href"] == "#ref-insel-2010"
+    assert "[@insel-2010]" not in caption.get_text()
+    assert soup.select_one("#ref-insel-2010") is not None
+
+
+def test_an_unknown_citation_in_a_figure_caption_is_refused(editor, article_factory):
+    article = article_factory(sections=1, figures=1, status="draft")
+    client = client_for(editor)
+    data = form_data(client.get(change_url(article)), "article_form")
+    data["sections-0-figures-0-caption"] = "From a study [@nobody-1999]."
+    response = client.post(change_url(article), data)
+    assert response.status_code == HTTPStatus.OK
+    errors = BeautifulSoup(response.content, "html.parser").select(".errorlist li")
+    assert any(
+        "A figure caption: no reference with key 'nobody-1999'" in error.get_text()
+        for error in errors
+    )
+
+
+def test_the_section_preview_refuses_a_text_over_the_section_limit(editor):
+    from articles.models import SECTION_BODY_MAX_LENGTH
+
+    url = reverse("admin:articles_article_section_preview")
+    body = "word " * (SECTION_BODY_MAX_LENGTH // 5 + 10)
+    result = client_for(editor).post(url, {"heading": "Long", "body": body}).json()
+    assert result["html"] == ""
+    assert f"a section can hold at most {SECTION_BODY_MAX_LENGTH}" in result["problems"][0]

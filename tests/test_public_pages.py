@@ -275,7 +275,7 @@ def test_article_page_lists_its_tags(article_detail_page):
 def test_article_page_lists_its_references(article_detail_page):
     _, html = article_detail_page
     assert '<ol class="references">' in html
-    assert '<li id="ref-insel-2010">' in html
+    assert '<li id="ref-insel-2010" data-verification="unverified">' in html
     assert "The challenge of translation" in html
 
 
@@ -411,7 +411,7 @@ def test_unpublished_term_page_is_404(client, term_factory):
 def test_references_page_lists_every_reference(client, reference_factory):
     reference_factory(key="insel-2010", title="The challenge of translation")
     html = page(client, "/references/")
-    assert '<li id="ref-insel-2010">' in html
+    assert '<li id="ref-insel-2010" data-verification="unverified">' in html
     assert "The challenge of translation" in html
 
 
@@ -429,13 +429,19 @@ def test_references_page_filters_by_tag(client, reference_factory):
     assert "About hormones" not in html
 
 
-def test_references_page_says_a_reference_has_no_identifier(client, reference_factory):
-    reference_factory(doi="", pmid="", url="")
-    reference_factory(doi="10.1016/j.neuron.2010.03.005")
-    entries = soup(client, "/references/").select("li[id^=ref-]")
-    marks = [entry.select_one(".no-identifier") for entry in entries]
-    assert sum(mark is not None for mark in marks) == 1
-    assert "DOI" in text_of(next(mark for mark in marks if mark))
+def test_references_page_says_which_references_were_checked(client, reference_factory):
+    reference_factory(key="unchecked", doi="", pmid="", url="")
+    reference_factory(key="with-doi", doi="10.1016/j.neuron.2010.03.005")
+    reference_factory(key="missing", verification="not-found")
+    page_soup = soup(client, "/references/")
+    entries = {entry["id"]: entry for entry in page_soup.select("li[id^=ref-]")}
+    assert entries["ref-unchecked"]["data-verification"] == "unverified"
+    assert "Not yet checked" in text_of(entries["ref-unchecked"])
+    assert entries["ref-with-doi"].select_one(".verification-note") is None
+    assert entries["ref-with-doi"].find("a", href="https://doi.org/10.1016/j.neuron.2010.03.005")
+    assert entries["ref-missing"]["data-verification"] == "not-found"
+    assert "could not find this work" in text_of(entries["ref-missing"])
+    assert "no DOI" not in page_soup.get_text()
 
 
 # Tags

@@ -6,7 +6,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from articles.models import Reference
-from articles.reference_format import NO_IDENTIFIER, apa_authors, format_reference
+from articles.reference_format import (
+    NOT_FOUND_NOTE,
+    UNVERIFIED_NOTE,
+    apa_authors,
+    format_reference,
+)
 from tests.admin_forms import form_data
 
 
@@ -111,12 +116,29 @@ def test_pmid_links_to_pubmed():
     assert link.get_text() == "PMID: 20435004"
 
 
-def test_reference_without_identifier_says_so():
+def test_unchecked_reference_without_identifier_says_it_was_not_checked():
     html = format_reference(journal())
-    assert BeautifulSoup(str(html), "html.parser").select_one(".no-identifier").get_text() == (
-        NO_IDENTIFIER
-    )
+    note = BeautifulSoup(str(html), "html.parser").select_one(".verification-note")
+    assert note.get_text() == UNVERIFIED_NOTE
     assert "<a " not in str(html)
+
+
+def test_reference_that_could_not_be_found_says_so_plainly():
+    html = str(format_reference(journal(verification="not-found")))
+    assert NOT_FOUND_NOTE in html
+    assert "no DOI" not in html
+
+
+def test_verified_reference_says_what_it_was_checked_against():
+    html = str(format_reference(journal(verification="verified", verified_against="printed")))
+    assert "Checked against the printed work." in html
+
+
+def test_unchecked_reference_with_a_doi_shows_the_link_and_no_note():
+    html = str(format_reference(journal(doi="10.1016/j.neuron.2010.03.005")))
+    assert 'href="https://doi.org/10.1016/j.neuron.2010.03.005"' in html
+    assert "verification-note" not in html
+    assert "no DOI" not in html
 
 
 def test_missing_year_is_no_date():
@@ -212,7 +234,7 @@ def test_rejected_reference_keeps_the_editors_text(reference_change):
 def test_url_that_is_not_a_web_address_is_never_linked():
     html = str(format_reference(journal(url="javascript:alert(1)")))
     assert "javascript:" not in html
-    assert NO_IDENTIFIER in html
+    assert UNVERIFIED_NOTE in html
 
 
 def test_reference_authors_display_is_the_apa_author_list():

@@ -41,6 +41,12 @@ from ..reviews import REVIEW_STATES, review_state_filter
 from .article_editor import ArticleEditorMixin
 from .article_history import ArticleHistoryMixin
 from .article_preview import ArticlePreviewMixin
+from .article_trust import (
+    ArticleTrustMixin,
+    EvidenceFilter,
+    ReadingLevelFilter,
+    ReviewQueueFilter,
+)
 from .article_workflow import ArticleWorkflowMixin, state_label
 
 
@@ -160,6 +166,7 @@ class ArticleChangeList(ChangeList):
 class ArticleAdmin(
     ArticleEditorMixin,
     ArticleWorkflowMixin,
+    ArticleTrustMixin,
     ArticleHistoryMixin,
     ArticlePreviewMixin,
     VersionAdmin,
@@ -171,11 +178,21 @@ class ArticleAdmin(
         "state",
         "review_label",
         "section_count",
+        "reading_level",
+        "evidence",
+        "reader_feedback",
         "tag_list",
         "edited",
         "preview_link",
     ]
-    list_filter = [StateFilter, ReviewDueFilter, "tags"]
+    list_filter = [
+        StateFilter,
+        ReviewDueFilter,
+        ReviewQueueFilter,
+        ReadingLevelFilter,
+        EvidenceFilter,
+        "tags",
+    ]
     search_fields = ["title", "summary", "slug"]
     # Explicit: the section count groups rows, and grouped queries drop Meta.ordering,
     # which leaves the article autocomplete unordered.
@@ -196,14 +213,20 @@ class ArticleAdmin(
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
+    class Media:
+        # Reading level and evidence coverage beside each section, as the editor types.
+        js = ["js/section-checks.js"]
+        css = {"all": ["css/section-checks.css"]}
+
     def get_queryset(self, request):
-        return (
+        queryset = (
             super()
             .get_queryset(request)
             .select_related("working_copy")
             .prefetch_related("tags")
             .annotate(section_total=Count("sections"))
         )
+        return self.annotate_trust_checks(queryset)
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
@@ -234,6 +257,7 @@ class ArticleAdmin(
         draft = workflow.pending_version(article, create=create) or article
         context = {
             **self.workflow_context(request, article, draft),
+            **self.trust_context(request, article, draft),
             **self.autosave_context(request, article, draft),
             "autosave_url": reverse("admin:articles_article_autosave", args=[article.pk]),
             "autosave_seconds": settings.AUTOSAVE_SECONDS,

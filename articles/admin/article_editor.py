@@ -26,7 +26,7 @@ from taggit.models import Tag
 from glossary.models import Term
 
 from ..forms import local_time_label
-from ..models import Article, Autosave, Reference
+from ..models import SECTION_BODY_MAX_LENGTH, Article, Autosave, Reference
 
 PICKER_RESULTS = 12
 AUTOSAVE_SKIPPED = {"csrfmiddlewaretoken"}
@@ -137,6 +137,18 @@ class ArticleEditorMixin:
         if not request.user.has_perm("articles.view_article"):
             raise PermissionDenied
         data = request.POST
+        limit = SECTION_BODY_MAX_LENGTH
+        if len(data.get("body", "")) > limit:
+            return JsonResponse(
+                {
+                    "html": "",
+                    "term_ids": [],
+                    "problems": [
+                        f"This text is {len(data['body'])} characters long; a section can hold "
+                        f"at most {limit}. Split it into two sections to see it here."
+                    ],
+                }
+            )
         return JsonResponse(
             preview_section(
                 heading=data.get("heading", "")[:200],

@@ -6,20 +6,43 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from ..citations import rename_cited_key
 from ..forms import ReferenceForm
-from ..models import Reference
+from ..models import Reference, Verification
 from ..reference_import import ReferenceImportForm, create_references, parse_references
+from ..retractions import flagged_notices, match_retractions, unmatch_changed_reference
+from ..review_triggers import flag_not_found
+
+
+class RetractedFilter(admin.SimpleListFilter):
+    title = "Retraction Watch"
+    parameter_name = "retracted"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Retracted, corrected or of concern")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return (
+                queryset.filter(retractions__isnull=False)
+                .exclude(retractions__nature="Reinstatement")
+                .distinct()
+            )
+        return queryset
 
 
 @admin.register(Reference)
 class ReferenceAdmin(VersionAdmin):
     form = ReferenceForm
-    list_display = ["key", "short_authors", "year", "title", "kind", "identifier"]
-    list_filter = ["kind", "tags"]
+    list_display = [
+        "key", "short_authors", "year", "title", "kind", "identifier", "verification_label",
+        "notices",
+    ]  # fmt: skip
+    list_filter = ["verification", RetractedFilter, "kind", "tags"]
     search_fields = ["key", "authors", "title", "year", "container"]
     fieldsets = [
         (None, {"fields": ["key", "kind", "authors", "year", "title"]}),
@@ -34,11 +57,27 @@ class ReferenceAdmin(VersionAdmin):
                 "description": "Leave empty if the source has none: never guess an identifier.",
             },
         ),
+        (
+            "Verification",
+            {
+                "fields": [
+                    "verification",
+                    "verified_against",
+                    "verification_note",
+                    "verified_by",
+                    "verified_at",
+                ],
+                "description": "Check the reference against a public record: its DOI or "
+                "PubMed entry, the publisher's page, or the printed work. Readers see whether "
+                "it was checked, and a work that could not be found is shown as such.",
+            },
+        ),
         (None, {"fields": ["tags"]}),
     ]
+    readonly_fields = ["verified_by", "verified_at"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("tags")
+        return super().get_queryset(request).prefetch_related("tags", "retractions")
 
     def get_urls(self):
         return [
@@ -52,7 +91,33 @@ class ReferenceAdmin(VersionAdmin):
 
     def save_model(self, request, obj, form, change):
         old_key = form.initial.get("key") if change else None
+        state_changed = "verification" in form.changed_data or "verified_against" in (
+            form.changed_data
+        )
+        if state_changed or not change:
+            # Who checked it and when are recorded, not typed.
+            checked = obj.verification != Verification.UNVERIFIED
+            obj.verified_by = request.user if checked else None
+            obj.verified_at = timezone.now() if checked else None
         super().save_model(request, obj, form, change)
+        if "doi" in form.changed_data or "pmid" in form.changed_data:
+            unmatch_changed_reference(obj)
+            matched, flagged = match_retractions(Reference.objects.filter(pk=obj.pk))
+            for _, retraction in matched:
+                self.message_user(
+                    request,
+                    f"This work is in the Retraction Watch list: {retraction.reader_label}. "
+                    f"{flagged} article(s) citing it are now in the review queue.",
+                    messages.WARNING,
+                )
+        if "verification" in form.changed_data and obj.verification == Verification.NOT_FOUND:
+            flag_not_found(obj)
+            self.message_user(
+                request,
+                "Marked as could not be found: readers are told so, and the articles citing "
+                "it are in the review queue.",
+                messages.WARNING,
+            )
         if old_key and old_key != obj.key:
             # Citations name the key: follow the rename rather than leave them dangling.
             sections = rename_cited_key(old_key, obj.key)
@@ -114,3 +179,12 @@ class ReferenceAdmin(VersionAdmin):
         if reference.pmid:
             return format_html("PMID {}", reference.pmid)
         return "—"
+
+    @admin.display(description="verification", ordering="verification")
+    def verification_label(self, reference):
+        return reference.get_verification_display()
+
+    @admin.display(description="Retraction Watch")
+    def notices(self, reference):
+        labels = [notice.reader_label for notice in flagged_notices(reference)]
+        return "; ".join(labels) or "—"

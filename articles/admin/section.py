@@ -39,6 +39,10 @@ class SectionAdmin(VersionAdmin):
     fields = ["article_title", ("position", "level"), ("heading", "anchor"), "body", "takeaway"]
     readonly_fields = ["article_title"]
 
+    class Media:
+        js = ["js/section-checks.js"]
+        css = {"all": ["css/section-checks.css"]}
+
     def get_queryset(self, request):
         return super().get_queryset(request).filter(EDITABLE)
 

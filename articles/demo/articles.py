@@ -521,10 +521,10 @@ OXYTOCIN_SECTIONS = [
 
             Allopregnanolone levels rise greatly during pregnancy and fall sharply after birth.
             That fall, together with changes in GABA-A receptor subunits, is one hypothesis for
-            why some people develop postpartum depression. Medicines built on this idea,
-            brexanolone (an intravenous infusion) and zuranolone (a tablet), are approved in
-            the United States for postpartum depression, which shows that neurosteroid
-            pathways can be targeted in the clinic.
+            why some people develop postpartum depression. Brexanolone, an intravenous
+            infusion of allopregnanolone, was approved for postpartum depression in the United
+            States in 2019; that approval was withdrawn in April 2025, at the maker's request,
+            after it stopped selling the medicine [@fda-2025-zulresso].
 
             The links with oxytocin are less direct. In pregnant rats, allopregnanolone
             strengthens GABA inhibition of oxytocin neurons, which may help prevent premature

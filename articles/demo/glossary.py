@@ -565,8 +565,9 @@ TERMS = [
         "GABA-A receptors.",
         """
         Allopregnanolone rises in pregnancy and falls sharply after birth. Brexanolone, a
-        medicine form of allopregnanolone given by infusion, is approved in the United States
-        for postpartum depression.
+        medicine form of allopregnanolone given by infusion, was approved in the United States
+        for postpartum depression in 2019. The approval was withdrawn in 2025, after the maker
+        stopped selling it.
         """,
         related=["neurosteroid", "progesterone", "gaba-a-receptor"],
         tags=[t.NEUROSCIENCE, t.MENTAL_HEALTH, t.PREGNANCY],

@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from articles import workflow
 from articles.admin.article import STATE_FILTERS
 from articles.models import Article, WorkflowState
+from articles.review_triggers import open_flags
 from articles.reviews import DUE_THIS_MONTH, OVERDUE, review_state_filter
 
 register = template.Library()
@@ -28,7 +29,9 @@ def _group(title, queryset, filter_query, empty):
 @register.inclusion_tag("admin/articles/editorial_home.html", takes_context=True)
 def editorial_home(context):
     """Panels of articles for this user: their drafts, the reviews waiting for them, what is
-    approved and waiting to be published, what is scheduled, and reviews falling due."""
+    approved and waiting to be published, what is scheduled, reviews triggered by events
+    (a retraction, a reference not found, reader feedback) with their reasons, and reviews
+    falling due."""
     user = context["request"].user
     if not user.has_perm("articles.view_article"):
         return {"show": False}
@@ -84,6 +87,18 @@ def editorial_home(context):
             "Nothing is scheduled.",
         )
     )
+    flagged = _group(
+        "Review needed: sources or readers",
+        articles.filter(pk__in=open_flags().values("article_id")),
+        "flag=any",
+        "No event has asked for a review.",
+    )
+    reasons = {}
+    for flag in open_flags().filter(article__in=[article.pk for article in flagged["articles"]]):
+        reasons.setdefault(flag.article_id, []).append(flag.detail)
+    for article in flagged["articles"]:
+        article.review_reasons = reasons.get(article.pk, [])
+    groups.append(flagged)
     for state, title in [
         (OVERDUE, "Medical review overdue"),
         (DUE_THIS_MONTH, "Review due this month"),

@@ -43,6 +43,10 @@ REFERENCE_FIELDS = [
     "doi",
     "pmid",
     "url",
+    # What an editor found when checking the printed entry (articles/demo/references.py).
+    "verification",
+    "verified_against",
+    "verification_note",
 ]
 
 
@@ -86,6 +90,7 @@ class Command(BaseCommand):
         for data in REFERENCES:
             defaults = {field: data.get(field, "") for field in REFERENCE_FIELDS}
             defaults["year"] = data.get("year")
+            defaults["verification"] = data.get("verification", "unverified")
             reference, _ = Reference.objects.update_or_create(key=data["key"], defaults=defaults)
             reference.tags.set(data.get("tags", []))
             references[reference.key] = reference
