@@ -301,3 +301,13 @@ def test_demo_text_limits_and_images():
     main = next(a for a in ARTICLES if a["slug"] == MAIN_SLUG)
     words = sum(len(s["body"].split()) for s in main["sections"])
     assert 3000 <= words <= 4000
+
+
+def test_load_demo_again_after_an_editor_opened_a_demo_article(settings, tmp_path, admin_client):
+    settings.MEDIA_ROOT = tmp_path
+    load_demo()
+    article = Article.objects.articles().first()
+    admin_client.get(f"/admin/articles/article/{article.pk}/change/")  # makes its draft
+    assert Article.objects.filter(draft_of=article).exists()
+    load_demo()
+    assert Article.objects.articles().count() == len(ARTICLES)

@@ -118,7 +118,8 @@ class Command(BaseCommand):
         return terms
 
     def load_article(self, data, references):
-        article, _ = Article.objects.update_or_create(
+        # The article itself, not the draft of it an editor may have opened (same address).
+        article, _ = Article.objects.articles().update_or_create(
             slug=data["slug"],
             defaults={
                 "title": data["title"],
