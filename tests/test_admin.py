@@ -11,6 +11,7 @@ from glossary.models import Term
 from site_config.models import SiteSettings
 from tests.admin_forms import form_data, inline_rows
 from tests.conftest import png_file
+from tests.pages import rendered_html
 
 pytestmark = pytest.mark.django_db
 
@@ -496,6 +497,8 @@ def test_rejected_figure_save_keeps_the_typed_text(staff_client, article_factory
         )
     )
     response = staff_client.post(section_change_url(section), data)
+    assert response.status_code == HTTPStatus.OK
+    assert field_errors(response, "alt_text", "figures-0")
     typed = {name: value for name, value in data.items() if name != "figures-0-image"}
     assert typed_values_kept(typed, response, "section_form") == {}
 
@@ -563,7 +566,9 @@ def test_site_settings_cannot_be_deleted(staff_client):
 
 def test_site_settings_change_page_offers_no_delete(staff_client):
     SiteSettings.load()
-    html = staff_client.get("/admin/site_config/sitesettings/1/change/").content.decode()
+    response = staff_client.get("/admin/site_config/sitesettings/1/change/")
+    html = rendered_html(response, "Change site settings")
+    assert 'name="_save"' in html
     assert "deletelink" not in html
 
 

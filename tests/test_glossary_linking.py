@@ -64,7 +64,8 @@ def test_longest_match_consumes_the_words_even_when_already_linked():
 
 
 def test_names_match_whole_words_only():
-    assert linked_texts(link("Oxytocinergic neurons fire.", OXYTOCIN)) == []
+    html = link("Oxytocinergic neurons release oxytocin.", OXYTOCIN)
+    assert linked_texts(html) == ["oxytocin"]
 
 
 def test_word_followed_by_punctuation_still_matches():
@@ -105,6 +106,7 @@ def test_curly_apostrophe_in_text_matches_straight_one_in_name():
 
 def test_no_link_inside_headings():
     html = link("### Oxytocin\n\nText without the word.", OXYTOCIN)
+    assert BeautifulSoup(html, "html.parser").h3.get_text() == "Oxytocin"
     assert linked_texts(html) == []
 
 
@@ -123,20 +125,35 @@ def test_no_link_inside_existing_links():
 
 
 def test_no_link_inside_code_spans_or_blocks():
-    html = link("`oxytocin` and\n\n    oxytocin\n", OXYTOCIN)
-    assert linked_texts(html) == []
+    html = link("`oxytocin` and\n\n    oxytocin\n\nThen oxytocin in prose.", OXYTOCIN)
+    soup = BeautifulSoup(html, "html.parser")
+    assert [code.get_text().strip() for code in soup.select("code")] == ["oxytocin", "oxytocin"]
+    assert [(a.get_text(), a.parent.name) for a in soup.select("a.glossary-term")] == [
+        ("oxytocin", "p")
+    ]
 
 
 def test_no_link_inside_citations():
+    # A citation's superscript holds text besides its number links (separators, ranges);
+    # a word there stands in for any of it. Its number links are skipped as links anyway.
     linker = GlossaryLinker(index_of(OXYTOCIN))
-    html = linker.link('<p>See <sup class="citation"><a href="#ref-oxytocin">1</a></sup>.</p>')
-    assert linked_texts(html) == []
+    html = linker.link(
+        '<p>See <sup class="citation">oxytocin <a href="#ref-oxytocin">1</a></sup>'
+        " and oxytocin.</p>"
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("sup.citation").get_text() == "oxytocin 1"
+    assert [(a.get_text(), a.parent.name) for a in soup.select("a.glossary-term")] == [
+        ("oxytocin", "p")
+    ]
 
 
 def test_no_link_inside_another_term_link():
     linker = GlossaryLinker(index_of(OXYTOCIN))
     html = linker.link('<p><a class="glossary-term" href="/glossary/x/">oxytocin</a> oxytocin</p>')
-    assert BeautifulSoup(html, "html.parser").select("a a") == []
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one('a[href="/glossary/x/"]').get_text() == "oxytocin"
+    assert soup.select("a a") == []
 
 
 def test_alt_text_is_never_linked():
@@ -223,9 +240,10 @@ def test_article_page_links_published_terms(client, article_factory, oxytocin):
 
 def test_unpublished_terms_do_not_link(client, article_factory, term_factory):
     term_factory(name="estradiol", slug="estradiol", is_published=False)
+    term_factory(name="cortisol", slug="cortisol")
     article = article_factory(sections=0)
-    section_with(article, "Estradiol matters.")
-    assert page_links(client, article) == []
+    section_with(article, "Estradiol and cortisol matter.")
+    assert page_links(client, article) == [("cortisol", "/glossary/cortisol/")]
 
 
 def test_first_mention_is_per_article_across_sections(client, article_factory, oxytocin):
@@ -280,6 +298,7 @@ def test_section_save_stores_the_terms_the_article_uses(article_factory, oxytoci
 def test_section_delete_updates_stored_terms(article_factory, oxytocin):
     article = article_factory(sections=0)
     section = section_with(article, "Oxytocin matters.")
+    assert list(article.terms.all()) == [oxytocin]
     section.delete()
     assert list(article.terms.all()) == []
 
@@ -312,6 +331,7 @@ def test_new_alias_is_stored_for_articles_that_mention_it(article_factory, term_
 def test_unpublishing_a_term_removes_it_from_articles(article_factory, oxytocin):
     article = article_factory(sections=0)
     section_with(article, "Oxytocin matters.")
+    assert list(article.terms.all()) == [oxytocin]
     oxytocin.is_published = False
     oxytocin.save()
     assert list(article.terms.all()) == []
@@ -339,14 +359,32 @@ def test_term_change_relinks_only_articles_that_could_be_affected(
     assert rendered == [mentioning.pk]
 
 
-def test_definition_edit_does_not_relink_articles(article_factory, oxytocin, monkeypatch):
+@pytest.fixture
+def article_renderings(monkeypatch):
+    """The GlossaryLinker built by each rendering of an article's text, in order.
+
+    Recorded on the class, so every rendering is seen whichever module runs it and under
+    whatever name that module imported it.
+    """
+    built = []
+    real_init = GlossaryLinker.__init__
+
+    def recording_init(linker, *args, **kwargs):
+        built.append(linker)
+        real_init(linker, *args, **kwargs)
+
+    monkeypatch.setattr(GlossaryLinker, "__init__", recording_init)
+    return built
+
+
+def test_definition_edit_does_not_relink_articles(article_factory, oxytocin, article_renderings):
     article = article_factory(sections=0)
     section_with(article, "Oxytocin matters.")
-    rendered = []
-    monkeypatch.setattr("articles.term_usage.store_article_terms", rendered.append)
+    assert len(article_renderings) == 1  # saving the section rendered the article
+    article_renderings.clear()
     oxytocin.short_definition = "Changed."
     oxytocin.save()
-    assert rendered == []
+    assert article_renderings == []
 
 
 def test_section_moved_to_another_article_updates_both(article_factory, oxytocin):
@@ -358,12 +396,17 @@ def test_section_moved_to_another_article_updates_both(article_factory, oxytocin
     assert (list(source.terms.all()), list(target.terms.all())) == ([], [oxytocin])
 
 
-def test_deleting_an_article_renders_nothing(article_factory, oxytocin, monkeypatch):
-    article = article_factory(sections=3, figures=1)
-    rendered = []
-    monkeypatch.setattr("articles.term_usage.store_article_terms", rendered.append)
+def test_deleting_an_article_renders_nothing(article_factory, oxytocin, article_renderings):
+    article = article_factory(sections=3, figures=2)
+    article_id = article.pk
+    article_renderings.clear()
+    # Deleting one figure alone re-renders the article once: the spy sees deletions.
+    Figure.objects.filter(section__article=article).first().delete()
+    assert len(article_renderings) == 1
+    article_renderings.clear()
     article.delete()
-    assert rendered == []
+    assert article_renderings == []
+    assert not Section.objects.filter(article_id=article_id).exists()
 
 
 def test_term_page_lists_public_articles_that_use_it(client, article_factory, oxytocin):

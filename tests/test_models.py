@@ -37,20 +37,20 @@ def test_published_article_with_past_publish_time_is_public(article_factory):
     assert article.is_public
 
 
-def test_draft_article_is_not_public(draft_article):
-    assert not Article.objects.public().exists()
+def test_draft_article_is_not_public(public_article, draft_article):
+    assert list(Article.objects.public()) == [public_article]
     assert not draft_article.is_public
 
 
-def test_scheduled_article_is_not_public_until_its_time(article_factory):
+def test_scheduled_article_is_not_public_until_its_time(article_factory, public_article):
     article = article_factory(publish_at=timezone.now() + timedelta(hours=1))
-    assert not Article.objects.public().exists()
+    assert list(Article.objects.public()) == [public_article]
     assert not article.is_public
 
 
-def test_draft_with_past_publish_time_is_not_public(article_factory):
+def test_draft_with_past_publish_time_is_not_public(article_factory, public_article):
     article_factory(status=Article.Status.DRAFT, publish_at=timezone.now() - timedelta(days=1))
-    assert not Article.objects.public().exists()
+    assert list(Article.objects.public()) == [public_article]
 
 
 def test_staff_see_every_article(admin_user, public_article, draft_article):
@@ -137,9 +137,10 @@ def test_section_reading_levels_are_the_four_of_the_design():
 
 def test_deleting_an_article_deletes_its_sections_and_figures(article_factory):
     article = article_factory(sections=2, figures=2)
+    other = article_factory(sections=1, figures=1)
     article.delete()
-    assert not Section.objects.exists()
-    assert not Figure.objects.exists()
+    assert list(Section.objects.values_list("article", flat=True)) == [other.pk]
+    assert list(Figure.objects.values_list("section__article", flat=True)) == [other.pk]
 
 
 # Figures

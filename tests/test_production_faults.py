@@ -226,6 +226,8 @@ def test_local_server_speaks_plain_http(tmp_path, collected_static_root):
     with GunicornServer(env) as server:
         status, headers, _ = server.get("/")
     assert status == HTTPStatus.OK
+    # The other security headers stay: only the HTTPS-only ones follow the switch.
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
     assert "Strict-Transport-Security" not in headers
 
 

@@ -162,6 +162,7 @@ def test_more_than_twenty_authors_lists_nineteen_then_the_last():
 
 def test_editor_text_is_escaped():
     html = str(format_reference(journal(title="<script>alert(1)</script>")))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>" not in html
 
 

@@ -13,6 +13,7 @@ from http import HTTPStatus
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 from articles.models import Figure, Section
 from site_config.markdown import render_markdown
@@ -229,7 +230,9 @@ def test_render_markdown_leaves_nothing_executable(payload):
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_render_markdown_leaves_nothing_executable_inside_text(payload):
     text = f"Before the payload.\n\n{payload}\n\n*After* the payload [ok](https://example.org/)."
-    assert executable_constructs(render_markdown(text)) == []
+    html = render_markdown(text)
+    assert "<p>Before the payload.</p>" in html
+    assert executable_constructs(html) == []
 
 
 def test_safe_markdown_survives_sanitising():
@@ -254,10 +257,13 @@ def test_render_markdown_keeps_mailto_links():
 HARMLESS = "Plain words about hormones."
 
 
-def page_constructs(client, url):
+def page_constructs(client, url, showing=()):
+    """What is executable in the page, after checking it rendered each of `showing`."""
     response = client.get(url)
     assert response.status_code == HTTPStatus.OK, url
     html = response.content.decode()
+    for shown in showing:
+        assert shown in html, (url, shown)
     # Our own scripts from /static/ are the only ones allowed.
     allowed = {
         dict(attrs).get("src")
@@ -267,12 +273,12 @@ def page_constructs(client, url):
     return Counter(executable_constructs(html, allowed_scripts=allowed))
 
 
-def assert_pages_are_safe(client, urls, baseline_urls=None):
+def assert_pages_are_safe(client, urls, baseline_urls=None, showing=()):
     """Nothing executable beyond what the same pages hold with harmless content (such as
-    the banner's dismiss button)."""
+    the banner's dismiss button), in pages that show each of `showing`."""
     for url, baseline_url in zip(urls, baseline_urls or urls, strict=True):
         baseline = page_constructs(client, baseline_url)
-        added = page_constructs(client, url) - baseline
+        added = page_constructs(client, url, showing) - baseline
         assert not added, (url, list(added))
 
 
@@ -322,7 +328,12 @@ def article_full_of(article_factory, reference_factory, term_factory):
 def test_article_page_leaves_nothing_executable(client, article_full_of, payload):
     harmless = article_full_of(HARMLESS, "estradiol")
     article = article_full_of(payload, "oxytocin")
-    assert_pages_are_safe(client, [article.get_absolute_url()], [harmless.get_absolute_url()])
+    assert_pages_are_safe(
+        client,
+        [article.get_absolute_url()],
+        [harmless.get_absolute_url()],
+        showing=['<section id="payload"', 'href="/glossary/oxytocin/"', 'id="ref-ref-oxytocin"'],
+    )
 
 
 @pytest.mark.django_db
@@ -331,9 +342,11 @@ def test_term_page_leaves_nothing_executable(client, term_factory, payload):
     terms = []
     for text in (HARMLESS, payload):
         term = term_factory(aliases=text, body=text)
-        term.related.add(term_factory(short_definition=text[:300]))
+        related = term_factory(short_definition=text[:300])
+        term.related.add(related)
         terms.append(term.get_absolute_url())
-    assert_pages_are_safe(client, terms[1:], terms[:1])
+    shown = [f'<h1 id="term-title">{term.name}</h1>', f'href="{related.get_absolute_url()}"']
+    assert_pages_are_safe(client, terms[1:], terms[:1], showing=shown)
 
 
 @pytest.mark.django_db
@@ -343,8 +356,9 @@ def test_disclaimer_page_and_banner_leave_nothing_executable(client, payload):
     SiteSettings(
         site_name=payload[:100], tagline=payload[:200], banner_text=payload, disclaimer_text=payload
     ).save()
+    showing = {"/disclaimer/": "<h1>Disclaimer</h1>", "/": '<aside id="disclaimer-banner"'}
     for url, constructs in baseline.items():
-        added = page_constructs(client, url) - constructs
+        added = page_constructs(client, url, [showing[url]]) - constructs
         assert not added, (url, list(added))
 
 
@@ -354,9 +368,17 @@ def test_listing_pages_leave_nothing_executable(client, article_full_of, payload
     urls = ["/", "/articles/", "/glossary/", "/references/", "/tags/"]
     article_full_of(HARMLESS, "estradiol")
     baseline = {url: page_constructs(client, url) for url in urls}
-    article_full_of(payload, "oxytocin")
+    article = article_full_of(payload, "oxytocin")
+    tag_url = reverse("tags:detail", args=[article.tags.get().slug])
+    showing = {
+        "/": article.get_absolute_url(),
+        "/articles/": article.get_absolute_url(),
+        "/glossary/": 'href="/glossary/oxytocin/"',
+        "/references/": 'id="ref-ref-oxytocin"',
+        "/tags/": f'href="{tag_url}"',
+    }
     for url in urls:
-        added = page_constructs(client, url) - baseline[url]
+        added = page_constructs(client, url, [showing[url]]) - baseline[url]
         assert not added, (url, list(added))
 
 
@@ -367,4 +389,5 @@ def test_reference_url_with_a_script_scheme_is_not_a_link(client, reference_fact
     baseline = page_constructs(client, "/references/")
     reference.url = "javascript:alert(1)"
     reference.save()
-    assert not page_constructs(client, "/references/") - baseline
+    shown = [f'id="ref-{reference.key}"', reference.title]
+    assert not page_constructs(client, "/references/", shown) - baseline

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from articles.models import Article, ArticleReference
+from tests.pages import rendered_html
 
 pytestmark = pytest.mark.django_db
 
@@ -164,7 +165,8 @@ def test_article_json_ld_cannot_break_out_of_its_script(client, article_factory)
 
 def test_preview_of_a_draft_has_no_json_ld(staff_client, article_factory):
     article = article_factory(status=Article.Status.DRAFT)
-    html = staff_client.get(article.get_absolute_url()).content.decode()
+    html = rendered_html(staff_client.get(article.get_absolute_url()), article.title)
+    assert "Preview - not published" in html
     assert "application/ld+json" not in html
 
 

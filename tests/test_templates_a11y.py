@@ -17,6 +17,7 @@ from django.contrib.staticfiles import finders
 from django.template import loader
 
 from site_config.models import SiteSettings
+from tests.pages import rendered_html
 
 pytestmark = pytest.mark.django_db
 
@@ -82,8 +83,7 @@ def test_banner_is_on_the_server_error_page():
 
 def test_banner_is_not_in_the_admin(staff_client, public_article):
     response = staff_client.get(f"/admin/articles/article/{public_article.pk}/change/")
-    assert response.status_code == HTTPStatus.OK
-    assert b"disclaimer-banner" not in response.content
+    assert "disclaimer-banner" not in rendered_html(response, "Change article")
 
 
 def test_banner_is_labelled_and_outside_main(client):
@@ -103,14 +103,17 @@ def test_banner_version_is_on_the_page_root_for_the_early_check(client):
 def test_page_root_version_follows_a_new_banner_text(client):
     SiteSettings(banner_text="First wording.").save()
     first = get_document(client, "/").html["data-banner-version"]
+    assert first == SiteSettings.load().banner_version
     SiteSettings(banner_text="Second wording.").save()
     second = get_document(client, "/").html["data-banner-version"]
+    assert second == SiteSettings.load().banner_version
     assert first != second
 
 
 def test_switched_off_banner_leaves_no_version_on_the_page_root(client):
     SiteSettings(banner_enabled=False).save()
-    assert not get_document(client, "/").html.has_attr("data-banner-version")
+    document = BeautifulSoup(rendered_html(client.get("/"), "Health Library"), "html.parser")
+    assert not document.html.has_attr("data-banner-version")
 
 
 def test_dismiss_button_is_hidden_until_javascript_shows_it(client):
@@ -171,7 +174,9 @@ def test_public_page_has_one_main_and_a_header_and_footer(public_page):
 
 
 def test_every_navigation_and_aside_is_labelled(public_page):
-    for landmark in public_page.select("nav, aside"):
+    landmarks = public_page.select("nav, aside")
+    assert public_page.select_one("aside#disclaimer-banner") in landmarks
+    for landmark in landmarks:
         assert landmark.get("aria-label") or landmark.get("aria-labelledby"), landmark.name
 
 
@@ -218,6 +223,9 @@ DATA_BLOCK_TYPES = {"application/ld+json"}
 
 
 def test_no_inline_script_style_or_event_handler(public_page):
+    # The page has its scripts and styles, from files.
+    assert public_page.select_one('script[src^="/static/"]') is not None
+    assert public_page.select_one('link[rel="stylesheet"][href^="/static/"]') is not None
     for script in public_page.select("script"):
         if script.get("type") in DATA_BLOCK_TYPES:
             continue
@@ -230,6 +238,8 @@ def test_no_inline_script_style_or_event_handler(public_page):
 
 def test_server_error_page_has_nothing_inline():
     document = server_error_page()
+    assert document.select_one("main h1").get_text() == "Something went wrong on our side"
+    assert document.select_one('link[rel="stylesheet"][href^="/static/"]') is not None
     assert not document.select("script:not([src]), style, [style]")
 
 
@@ -253,10 +263,15 @@ def test_assets_come_from_this_site_and_exist(public_page):
 
 
 def test_stylesheets_only_load_files_that_exist():
-    for css in (STATIC_DIR / "css").glob("*.css"):
-        for url in re.findall(r"url\(\s*[\"']?([^\"')]+)", css.read_text()):
-            assert not url.startswith(("http:", "https:", "//")), url
-            assert (css.parent / url).resolve().is_file(), url
+    loaded = [
+        (css, url)
+        for css in (STATIC_DIR / "css").glob("*.css")
+        for url in re.findall(r"url\(\s*[\"']?([^\"')]+)", css.read_text())
+    ]
+    assert loaded  # at least the site icon
+    for css, url in loaded:
+        assert not url.startswith(("http:", "https:", "//")), url
+        assert (css.parent / url).resolve().is_file(), url
 
 
 # Colour contrast (WCAG 2.x relative luminance)

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from articles.models import Article
+from tests.pages import rendered_html
 
 pytestmark = pytest.mark.django_db
 
@@ -56,21 +57,28 @@ def html_of(client, url):
 # Where readers must not find it
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/",
-        "/articles/",
-        "/articles/?tag=shared-topic",
-        "/articles/?tag=secret-topic",
-        "/tags/",
-        "/tags/shared-topic/",
-        "/glossary/used-term/",
-        "/references/",
-    ],
-)
+# Each page with its heading and what it shows besides: the public neighbour, or what the
+# page shows in place of the hidden article.
+LISTING_PAGES = {
+    "/": ("Health Library", "Public neighbour"),
+    "/articles/": ("All articles", "Public neighbour"),
+    "/articles/?tag=shared-topic": ("Articles about “shared-topic”", "Public neighbour"),
+    "/articles/?tag=secret-topic": (
+        "Articles about “secret-topic”",
+        "No published articles match.",
+    ),
+    "/tags/": ("Topics", 'href="/tags/shared-topic/"'),
+    "/tags/shared-topic/": ("Shared-topic", "Public neighbour"),
+    "/glossary/used-term/": ("used term", "No published article uses this term yet."),
+    "/references/": ("References", "A study of things number"),
+}
+
+
+@pytest.mark.parametrize("url", LISTING_PAGES)
 def test_hidden_article_is_not_listed(client, hidden_article, public_neighbour, url):
-    html = html_of(client, url)
+    heading, shown = LISTING_PAGES[url]
+    html = rendered_html(client.get(url), heading)
+    assert shown in html
     assert HIDDEN_TITLE not in html
     assert hidden_article.get_absolute_url() not in html
 
@@ -79,11 +87,19 @@ def test_hidden_article_is_not_listed(client, hidden_article, public_neighbour, 
 def test_hidden_article_is_not_listed_even_for_staff(
     staff_client, hidden_article, public_neighbour, url
 ):
-    assert HIDDEN_TITLE not in html_of(staff_client, url)
+    heading, shown = LISTING_PAGES[url]
+    html = rendered_html(staff_client.get(url), heading)
+    assert shown in html
+    assert HIDDEN_TITLE not in html
 
 
-def test_hidden_article_is_not_a_related_article(client, hidden_article, public_neighbour):
-    html = html_of(client, public_neighbour.get_absolute_url())
+def test_hidden_article_is_not_a_related_article(
+    client, hidden_article, public_neighbour, article_factory
+):
+    article_factory(title="Public cousin", tags=["shared-topic"])
+    html = rendered_html(client.get(public_neighbour.get_absolute_url()), "Public neighbour")
+    related = html[html.index('id="related-title"') :]
+    assert "Public cousin" in related
     assert HIDDEN_TITLE not in html
 
 
@@ -93,12 +109,20 @@ def test_hidden_article_is_not_counted_in_the_tag_index(client, hidden_article, 
     assert "1 article," in " ".join(shared.get_text(" ").split())
 
 
-def test_tag_carried_only_by_hidden_articles_is_not_in_the_tag_index(client, hidden_article):
-    assert "/tags/secret-topic/" not in html_of(client, "/tags/")
+def test_tag_carried_only_by_hidden_articles_is_not_in_the_tag_index(
+    client, hidden_article, public_neighbour
+):
+    html = rendered_html(client.get("/tags/"), "Topics")
+    assert "/tags/shared-topic/" in html
+    assert "/tags/secret-topic/" not in html
 
 
-def test_tag_carried_only_by_hidden_articles_is_not_on_the_home_page(client, hidden_article):
-    assert "/tags/secret-topic/" not in html_of(client, "/")
+def test_tag_carried_only_by_hidden_articles_is_not_on_the_home_page(
+    client, hidden_article, public_neighbour
+):
+    html = rendered_html(client.get("/"), "Health Library")
+    assert "/tags/shared-topic/" in html
+    assert "/tags/secret-topic/" not in html
 
 
 def test_tag_page_of_a_tag_only_hidden_articles_carry_is_404(client, hidden_article):
@@ -109,8 +133,10 @@ def test_hidden_articles_do_not_count_towards_list_pages(
     client, hidden_article, article_factory, settings
 ):
     settings.ARTICLES_PER_PAGE = 1
-    article_factory()
-    assert "Page 1 of" not in html_of(client, "/articles/")
+    article_factory(title="The only public one")
+    html = rendered_html(client.get("/articles/"), "All articles")
+    assert "The only public one" in html
+    assert "Page 1 of" not in html
 
 
 def test_term_used_only_by_hidden_articles_says_no_article_uses_it(client, hidden_article):
@@ -145,7 +171,8 @@ def test_staff_preview_hidden_article_with_a_ribbon(staff_client, hidden_article
 
 
 def test_staff_see_no_ribbon_on_public_articles(staff_client, public_article):
-    assert RIBBON not in html_of(staff_client, public_article.get_absolute_url())
+    html = rendered_html(staff_client.get(public_article.get_absolute_url()), "Public article")
+    assert RIBBON not in html
 
 
 def test_preview_lists_only_public_related_articles(
@@ -200,4 +227,7 @@ def test_unpublished_term_is_not_in_the_glossary_or_tag_pages(client, term_facto
 def test_unpublished_related_term_is_not_linked(client, term_factory):
     term = term_factory()
     term.related.add(term_factory(name="hidden term", slug="hidden-term", is_published=False))
-    assert "hidden-term" not in html_of(client, term.get_absolute_url())
+    term.related.add(term_factory(name="shown term", slug="shown-term"))
+    html = rendered_html(client.get(term.get_absolute_url()), term.name)
+    assert 'href="/glossary/shown-term/"' in html
+    assert "hidden-term" not in html

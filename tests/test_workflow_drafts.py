@@ -587,7 +587,9 @@ def test_editor_cannot_discard_someone_elses_approved_draft(
 def test_publisher_can_discard_an_approved_draft(changed, editor, reviewer, publisher):
     approve_draft(changed, editor, reviewer)
     workflow.discard_changes(changed, publisher)
-    assert SECRET not in Article.objects.get(draft_of=changed).sections.first().body
+    body = Article.objects.get(draft_of=changed).sections.first().body
+    assert body == changed.sections.first().body  # what readers see, again
+    assert SECRET not in body
 
 
 # Revisions --------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
+from tests.pages import rendered_html
+
 pytestmark = pytest.mark.django_db
 
 
@@ -49,7 +51,8 @@ def test_preview_of_a_public_article_still_says_it_is_a_preview(staff_client, pu
 
 
 def test_public_article_page_has_no_ribbon(client, public_article):
-    assert "preview-ribbon" not in client.get(public_article.get_absolute_url()).content.decode()
+    html = rendered_html(client.get(public_article.get_absolute_url()), "Public article")
+    assert "preview-ribbon" not in html
 
 
 @pytest.mark.parametrize("url_of", [preview_url, preview_page_url])

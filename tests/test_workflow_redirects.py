@@ -54,7 +54,7 @@ def test_renaming_a_draft_leaves_no_redirect(client, draft_article):
     assert client.get("/articles/draft-article/").status_code == HTTPStatus.NOT_FOUND
 
 
-def test_renaming_a_scheduled_article_leaves_no_redirect(article_factory):
+def test_renaming_a_scheduled_article_leaves_no_redirect(client, article_factory, time_machine):
     from datetime import timedelta
 
     from django.utils import timezone
@@ -62,6 +62,9 @@ def test_renaming_a_scheduled_article_leaves_no_redirect(article_factory):
     article = article_factory(slug="soon", publish_at=timezone.now() + timedelta(days=1))
     rename(article, "later")
     assert not Redirect.objects.exists()
+    time_machine.move_to(timezone.now() + timedelta(days=2))
+    assert client.get("/articles/later/").status_code == HTTPStatus.OK
+    assert client.get("/articles/soon/").status_code == HTTPStatus.NOT_FOUND
 
 
 def test_old_address_of_a_published_term_redirects_permanently(client, term_factory):
@@ -72,10 +75,14 @@ def test_old_address_of_a_published_term_redirects_permanently(client, term_fact
     assert response["Location"] == "/glossary/oxytocin/"
 
 
-def test_renaming_an_unpublished_term_leaves_no_redirect(term_factory):
+def test_renaming_an_unpublished_term_leaves_no_redirect(client, term_factory):
     term = term_factory(slug="hidden", is_published=False)
     rename(term, "still-hidden")
     assert not Redirect.objects.exists()
+    term.is_published = True
+    term.save()
+    assert client.get("/glossary/still-hidden/").status_code == HTTPStatus.OK
+    assert client.get("/glossary/hidden/").status_code == HTTPStatus.NOT_FOUND
 
 
 def test_unknown_address_is_still_404(client):
@@ -84,7 +91,8 @@ def test_unknown_address_is_still_404(client):
 
 def test_redirect_is_only_for_reading(client, public_article):
     rename(public_article, "clearer-name")
-    assert client.post("/articles/public-article/").status_code != HTTPStatus.MOVED_PERMANENTLY
+    assert client.get("/articles/public-article/").status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert client.post("/articles/public-article/").status_code == HTTPStatus.NOT_FOUND
 
 
 def test_slug_changed_in_the_admin_redirects_once_published(

@@ -5,9 +5,11 @@ from http import HTTPStatus
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from articles.models import Article
+from tests.pages import rendered_html
 
 pytestmark = pytest.mark.django_db
 
@@ -82,5 +84,8 @@ def test_scheduled_article_shows_in_the_admin_list_as_published_after_its_time(
 ):
     with time_machine.travel(AFTER, tick=False):
         staff_client = signed_in(client, admin_user)
-        html = staff_client.get(reverse("admin:articles_article_changelist")).content.decode()
+        response = staff_client.get(reverse("admin:articles_article_changelist"))
+    html = rendered_html(response, "Select article to change")
+    row = BeautifulSoup(html, "html.parser").find("a", string="Scheduled article").find_parent("tr")
+    assert "Published" in [cell.get_text(strip=True) for cell in row.select("td")]
     assert "Scheduled for" not in html
