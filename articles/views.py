@@ -22,7 +22,7 @@ from .search import (
     run_search,
     search_suggestions,
 )
-from .tags import co_occurring_tags, filter_by_tags, public_tag_counts
+from .tags import co_occurring_tags, filter_by_tags, public_tag_counts, public_tags
 
 HOME_ARTICLES = 6
 HOME_TOPICS = 24
@@ -64,11 +64,23 @@ def home(request):
     )
 
 
+def public_tags_named(slugs):
+    """The public tags with these slugs, in the order asked; 404 if any is not one: a topic
+    that does not exist, or that only drafts carry (whose name must not leak), is no filter
+    a reader can use, and a list narrowed by it would claim a topic it did not apply."""
+    if not slugs:
+        return []
+    tags = {tag.slug: tag for tag in public_tags().filter(slug__in=slugs)}
+    if len(tags) < len(slugs):
+        raise Http404("No such topic.")
+    return [tags[slug] for slug in slugs]
+
+
 def article_list(request):
     slugs = tag_slugs_from(request)
+    selected_tags = public_tags_named(slugs)
     articles = filter_by_tags(Article.objects.public(), slugs).prefetch_related("tags")
     page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    selected_tags = list(Tag.objects.filter(slug__in=slugs)) if slugs else []
     return render(
         request,
         "articles/article_list.html",
@@ -147,7 +159,7 @@ def reference_list(request):
         "tags",
         "retractions",
     )
-    selected_tags = list(Tag.objects.filter(slug__in=slugs)) if slugs else []
+    selected_tags = public_tags_named(slugs)
     return render(
         request,
         "articles/reference_list.html",
@@ -200,7 +212,8 @@ def search(request):
         kind = None
     tag_slugs = tag_slugs_from(request)
     groups, counts = run_search(query, tag_slugs, kind, request.GET.get("page"))
-    selected_tags = list(Tag.objects.filter(slug__in=tag_slugs)) if tag_slugs else []
+    # Search narrows by public topics only; an unknown one simply matches nothing.
+    selected_tags = list(public_tags().filter(slug__in=tag_slugs)) if tag_slugs else []
     total = sum(counts.values())
 
     def link(kind=None, tags=tag_slugs, page=None):

@@ -252,8 +252,19 @@ def drop_disguised_script_url(element, attribute, value):
     return value
 
 
+# Tags after which an HTML parser reads the rest of the text by other rules: MathML and SVG,
+# and elements whose content is raw text (a stray <style> or <textarea> would swallow all
+# the text after it). None is allowed, so they are shown as text: nothing typed is lost.
+FOREIGN_CONTENT_TAG_RE = re.compile(
+    r"<(/?)(math|svg|style|script|textarea|title|xmp|iframe|noembed|noframes|noscript|"
+    r"plaintext|template)(?=[\s/>]|$)",
+    re.IGNORECASE,
+)
+
+
 def sanitize_html(html_text):
     """Strip everything not on the allow-list (scripts, styles, event handlers, bad URLs)."""
+    html_text = FOREIGN_CONTENT_TAG_RE.sub(r"&lt;\1\2", html_text)
     return nh3.clean(
         flatten_deep_nesting(html_text),
         tags=ALLOWED_TAGS,

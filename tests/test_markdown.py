@@ -159,7 +159,8 @@ def test_caption_is_sanitised():
         f'Table: <script>alert(1)</script><img src=x onerror="alert(1)"> Risks\n\n{TABLE}'
     )
     caption = soup.select_one("table > caption")
-    assert caption.get_text() == " Risks"
+    # A script tag is shown as the text that was typed, never run.
+    assert caption.get_text() == "<script>alert(1)</script> Risks"
     assert caption.img.attrs == {"src": "x"}
     assert soup.select("script") == []
 
@@ -286,3 +287,13 @@ def test_markdown_module_imports_no_app():
     modules = set(imported_modules(ROOT / "site_config" / "markdown.py"))
     assert "nh3" in modules
     assert not {module.split(".")[0] for module in modules} & {"articles", "glossary"}
+
+
+@pytest.mark.parametrize(
+    "markup", ["<math><style>", "<svg><style>", "<MATH><mi><style>", "<svg/onload=x><style>"]
+)
+def test_foreign_content_never_swallows_the_text_after_it(markup):
+    html = render_markdown(f"Before the markup.\n\n{markup} after it.\n\nThe last paragraph.")
+    assert "Before the markup." in html
+    assert "The last paragraph." in html
+    assert "<style" not in html and "<math" not in html and "<svg" not in html
