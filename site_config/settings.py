@@ -8,6 +8,7 @@ DATABASE_URL (PostgreSQL) and REDIS_URL.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -174,8 +175,43 @@ MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 # Serve uploaded media from Django (local `make run`); in production a proxy or object store does.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
+# Uploaded figures go to S3-compatible object storage when a bucket is named (django-storages
+# with boto3; credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment,
+# or the machine's role), otherwise to MEDIA_ROOT. Every app server then sees every upload.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+# Another S3-compatible service (MinIO, moto, R2...) is addressed by path, AWS by host name.
+AWS_S3_ADDRESSING_STYLE = "path" if AWS_S3_ENDPOINT_URL else "virtual"
+# Public, unsigned URLs: figures are public, and a signed URL would expire inside the
+# article HTML that the caches keep. The bucket's policy makes objects readable.
+AWS_QUERYSTRING_AUTH = False
+AWS_DEFAULT_ACL = None
+# Names are generated and unique (articles.models.figure_upload_to): never replace an object.
+AWS_S3_FILE_OVERWRITE = False
+AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000, immutable"}
+MEDIA_STORAGE_BACKEND = (
+    "storages.backends.s3.S3Storage"
+    if AWS_STORAGE_BUCKET_NAME
+    else "django.core.files.storage.FileSystemStorage"
+)
+
+
+def object_storage_origin(bucket, endpoint_url, region, custom_domain):
+    """The scheme and host that figure URLs point to (for the Content-Security-Policy)."""
+    if custom_domain:
+        return f"https://{custom_domain}"
+    if endpoint_url:
+        parts = urlsplit(endpoint_url)
+        return f"{parts.scheme}://{parts.netloc}"
+    if region and region != "us-east-1":
+        return f"https://{bucket}.s3.{region}.amazonaws.com"
+    return f"https://{bucket}.s3.amazonaws.com"
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": MEDIA_STORAGE_BACKEND},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
@@ -237,6 +273,17 @@ SEARCH_RATE_WINDOW_SECONDS = 60
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "10"))
 FEEDBACK_RATE_WINDOW_SECONDS = 600
 
+# Figures are ours wherever they are stored: the bucket's address is allowed for images.
+MEDIA_ORIGINS = (
+    [
+        object_storage_origin(
+            AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL, AWS_S3_REGION_NAME, AWS_S3_CUSTOM_DOMAIN
+        )
+    ]
+    if AWS_STORAGE_BUCKET_NAME
+    else []
+)
+
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 CONTENT_SECURITY_POLICY = {
@@ -244,7 +291,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF],
+        "img-src": [SELF, *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],

@@ -11,6 +11,7 @@ from PIL import Image
 from articles.models import Article, ArticleReference, Figure, Reference, Section
 from glossary.models import Term
 from tests.ci import running_in_ci
+from tests.servers import MOTO_SERVER
 
 _counter = itertools.count(1)
 
@@ -22,11 +23,13 @@ def _missing_services(item):
         missing.append("PostgreSQL (DATABASE_URL=postgres://...)")
     if item.get_closest_marker("redis") and not os.environ.get("REDIS_URL"):
         missing.append("Redis (REDIS_URL=redis://...)")
+    if item.get_closest_marker("s3") and not MOTO_SERVER.exists():
+        missing.append("moto's S3 server (pip install -r requirements-dev.txt)")
     return missing
 
 
 def pytest_runtest_setup(item):
-    """Tests marked `postgres` or `redis` skip locally without the service; in CI they fail.
+    """Tests marked `postgres`, `redis` or `s3` skip locally without the service; in CI they fail.
 
     CI must run them against the real services, so a missing service there is an error,
     never a silent skip. A CI stage without the services deselects them with

@@ -148,3 +148,48 @@ def worker_rss_mb(pid):
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+MOTO_SERVER = Path(sys.executable).parent / "moto_server"
+
+
+class S3Server:
+    """moto's S3-compatible server (requirements-dev.txt) on a free 127.0.0.1 port; a context
+    manager. Any access key is accepted; buckets live in memory until it stops."""
+
+    def __init__(self, log_path=None):
+        self.port = free_port()
+        self.endpoint_url = f"http://127.0.0.1:{self.port}"
+        self.log_path = log_path
+        self.process = None
+
+    def __enter__(self):
+        log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [str(MOTO_SERVER), "-H", "127.0.0.1", "-p", str(self.port)],
+            cwd=PROJECT_DIR,
+            env={key: value for key, value in os.environ.items() if key not in PRIVATE_VARIABLES},
+            stdout=log,
+            stderr=log,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"moto_server exited with {self.process.returncode}")
+            try:
+                get(self.endpoint_url + "/", timeout=2)
+                return self
+            except OSError:
+                time.sleep(0.2)
+        self.__exit__()
+        raise RuntimeError(f"moto_server did not answer on {self.endpoint_url} within 60 s")
+
+    def __exit__(self, *exc_info):
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
