@@ -45,29 +45,28 @@ OXYTOCIN_SECTIONS = [
         "anchor": "what-are-hormones",
         "body": md(
             """
-            Hormones are chemical messengers. Glands and specialized cells release them,
-            usually into the bloodstream, and they act on tissues that may be far away from
-            where they were made. The thyroid, the adrenal glands, the pituitary gland, the
-            pancreas and the ovaries or testes all belong to the endocrine system, the body's
-            network of hormone-producing tissues [@guyton-2016].
+            Hormones are the body's chemical messages. Glands make them and let them out into
+            the blood. The blood carries them all over the body, so a hormone can act far from
+            where it was made. Together, the glands that make hormones are called the endocrine
+            system. They include the thyroid in the neck, the adrenal glands on top of the
+            kidneys, and the ovaries or testes [@boron-2017].
 
-            A hormone affects only the cells that carry a matching receptor. A common way to
-            picture this is a key and a lock: the hormone is the key, the receptor is the lock,
-            and only cells fitted with the right lock respond. When the key turns, the cell
-            changes what it is doing. It might release a substance, switch genes on or off, or
-            contract. The picture is simplified, because real receptors can be partly
-            activated, blocked, or made more or less sensitive, but it explains why one
-            hormone can have very different effects in different organs [@boron-2017].
+            A hormone only acts on cells that have the right receptor for it. You can think of a
+            key and a lock. The hormone is the key and the receptor is the lock. Only cells with
+            the right lock respond. When the key turns, the cell changes what it does. It may
+            let out a substance, turn genes on or off, or squeeze. Real receptors are not quite
+            so simple. They can be partly switched on, blocked, or made more or less keen. But
+            the picture shows why one hormone can do quite a few jobs in the body [@boron-2017].
 
-            Hormones come in different chemical families. Steroid hormones, such as cortisol,
-            estradiol and testosterone, are made from cholesterol and can pass into cells to
-            reach receptors inside them. Peptide hormones, such as insulin and oxytocin, are
-            short chains of amino acids that act on receptors on the cell surface.
+            Hormones come in two main kinds. Steroid hormones, such as cortisol and
+            testosterone, are made from cholesterol. They can pass into a cell and find their
+            lock inside it. Other hormones, such as insulin and oxytocin, are small proteins.
+            They fit locks on the outside of the cell [@boron-2017].
             """
         ),
         "takeaway": (
-            "A hormone acts only on cells that carry its receptor, which is why one messenger "
-            "can do different jobs in different tissues."
+            "A hormone acts only on cells that have its receptor, so one hormone can do quite"
+            " a few jobs in the body [@boron-2017]."
         ),
         "figures": [
             figure(
@@ -87,28 +86,27 @@ OXYTOCIN_SECTIONS = [
         "anchor": "what-is-oxytocin",
         "body": md(
             """
-            Oxytocin is a small peptide hormone made in the hypothalamus, a region at the base
-            of the brain. It has two well-established jobs in the body. It makes the muscle of
-            the uterus contract during labor, and it triggers the flow of milk during
-            breastfeeding (the "let-down" reflex). A synthetic version is a standard hospital
-            medicine, used to start or strengthen labor and to reduce bleeding after birth.
+            Oxytocin is a hormone made in a small part of the brain. It has two well-known jobs.
+            It makes the womb squeeze during labor. It also makes milk flow when a baby feeds.
+            Doctors use a man-made form of it in hospital. They give it to start or speed up
+            labor, and to cut bleeding after birth [@boron-2017].
 
-            Oxytocin is also released inside the brain, where it acts more like a
-            neurotransmitter. Animal research, especially in rodents and prairie voles, links
-            it to the bond between parents and their young, to partner bonds, and to how
-            animals respond to social cues [@insel-2010; @neal-2018]. Findings like these
-            earned it nicknames such as "love hormone" and "cuddle hormone".
+            Oxytocin also works inside the brain, where it acts on nerve cells. Studies in rats,
+            mice and voles link it to the bond between a parent and its young. They also link it
+            to bonds between mates, and to how animals react to each other
+            [@insel-2010; @neal-2018]. This is why it got nicknames like "love hormone" and
+            "cuddle hormone".
 
-            The nickname oversimplifies. In people, oxytocin seems to make social information
-            more noticeable rather than simply making us kinder or happier, and its effects
-            depend on the person and the situation. Some experiments even found that it can
-            sharpen feelings such as envy, or favoritism toward one's own group. Oxytocin is
-            one signal among many in social life, not a switch for love or trust.
+            The nickname goes too far. Most studies in people give one dose as a nose spray.
+            They suggest that oxytocin may make social cues, such as faces, stand out more. They
+            do not show that it simply makes us kind or happy, and many small studies have not
+            held up when repeated [@insel-2010]. Oxytocin is one signal among many in our social
+            lives. It is not a switch for love or trust.
             """
         ),
         "takeaway": (
-            "Oxytocin has clear roles in birth and breastfeeding; its role in human social "
-            "life is real but more modest and context-dependent than the nickname suggests."
+            "Oxytocin has clear jobs in birth and feeding a baby; its part in our social "
+            "lives is real but smaller than the nickname says [@insel-2010]."
         ),
         "figures": [],
     },
@@ -118,29 +116,28 @@ OXYTOCIN_SECTIONS = [
         "anchor": "feedback-loops",
         "body": md(
             """
-            Most hormone systems regulate themselves through negative feedback. The brain and
-            the pituitary gland sense how much of a hormone is circulating and adjust their own
-            signals: when the level is high, they send less of the "make more" signal, and when
-            it is low, they send more. A heating system controlled by a thermostat works in a
-            similar way.
+            Most hormone systems keep themselves in check. The brain and the pituitary gland
+            sense how much of a hormone is in the blood. When the level is high, they send less
+            of the "make more" signal. When it is low, they send more. This is called negative
+            feedback. A heating system with a thermostat works in much the same way
+            [@boron-2017].
 
-            Feedback has a practical consequence. Taking a hormone from outside the body
-            changes how much the body makes itself. When a man takes testosterone, for
-            example, the pituitary senses the higher level and turns down the signals that tell
-            the testes to make testosterone and sperm. This is one reason hormone medicines
-            need medical supervision: they rarely act on only one thing.
+            Feedback has a practical side. When you take a hormone as a drug, your body makes
+            less of its own. Take a man who uses testosterone. His brain senses the high level.
+            It then turns down the signals that tell the testes to make testosterone and sperm.
+            This is one reason hormone drugs need a doctor to keep watch. They rarely do just
+            one thing [@endocrine-society-2018].
 
-            Levels also change naturally. Many hormones follow a daily rhythm, rise and fall
-            across the menstrual cycle, or shift over the lifespan, so a single blood test is
-            a snapshot rather than a verdict. Oxytocin is a partial exception to the rule of
-            negative feedback: during labor and breastfeeding it works through positive
-            feedback, in which the response (the cervix stretching, a baby suckling) triggers
-            more release until the event ends [@guyton-2016].
+            Hormone levels also change on their own. Many rise and fall through the day or
+            across the monthly cycle. They shift across the years, too. So one blood test is a
+            snapshot, not the full story. Oxytocin in labor is a rare case of the other kind of
+            loop. As the baby presses down, more oxytocin is let out. This makes the womb
+            squeeze harder, which lets out still more, until the baby is born [@boron-2017].
             """
         ),
         "takeaway": (
-            "Because hormone systems regulate themselves through feedback, adding a hormone "
-            "from outside usually turns down the body's own production."
+            "Hormone systems keep themselves in check with feedback, so a hormone taken as a "
+            "drug turns down the body's own supply [@boron-2017]."
         ),
         "figures": [],
     },
@@ -150,25 +147,24 @@ OXYTOCIN_SECTIONS = [
         "anchor": "hormones-and-mood",
         "body": md(
             """
-            Hormones can influence mood, energy, sleep and sexual desire. Thyroid disorders,
-            the weeks after giving birth, the years around menopause and clearly low
-            testosterone are recognized situations in which hormone changes and mood changes
-            can go together.
+            Hormones can affect mood, sleep and sex drive, and how tired you feel. At some times
+            of life, a shift in hormones and a shift in mood can go hand in hand. Thyroid
+            problems are one case. The weeks after giving birth and the years around the last
+            period are others. So is testosterone that is truly low in men
+            [@boron-2017; @endocrine-society-2018].
 
-            Feeling low, irritable or disconnected from other people has many possible causes,
-            though: depression and anxiety, grief, relationship strain, poor sleep, pain, other
-            illnesses, alcohol, and the side effects of medicines. Hormones are one piece of a
-            larger picture and are rarely the whole explanation.
+            Still, feeling low, cross or cut off from others has lots of causes. Stress, grief,
+            worry, poor sleep, pain, drink, illness and the side effects of drugs can all play a
+            part. So can low mood that is an illness in itself. Hormones are one piece of a
+            bigger picture [@endocrine-society-2018].
 
-            If you notice a lasting change in your mood, energy or desire, a clinician can help
-            you sort through the possible causes, which may include blood tests. If you have
-            thoughts of harming yourself, contact emergency services or a crisis line straight
-            away.
+            If your mood, sleep or sex drive has changed and stays changed, talk to a doctor or
+            nurse. They can help you sort out what is going on. If you have thoughts of harming
+            yourself, call your local crisis line or go to the nearest hospital straight away.
             """
         ),
         "takeaway": (
-            "Hormones are one possible contributor to changes in mood or connection, and a "
-            "clinician can help you look at all the likely causes together."
+            "Hormones can play a part in how you feel, but they are one piece of a bigger picture."
         ),
         "figures": [],
     },
@@ -179,30 +175,32 @@ OXYTOCIN_SECTIONS = [
         "anchor": "hpg-axis",
         "body": md(
             """
-            The hypothalamic-pituitary-gonadal axis (HPG axis) is the control system for the
-            sex hormones. It works in three steps [@boron-2017]:
+            The hypothalamic-pituitary-gonadal axis (HPG axis) is the control system for the sex
+            hormones. It works in three steps [@boron-2017]:
 
-            1. The hypothalamus releases gonadotropin-releasing hormone (GnRH) in pulses.
-            2. GnRH tells the anterior (front) part of the pituitary gland to release
-               luteinizing hormone (LH) and follicle-stimulating hormone (FSH).
-            3. LH and FSH act on the testes or ovaries, which make testosterone, estradiol and
-               progesterone and support the development of sperm or eggs.
+            1. The hypothalamus, at the base of the brain, sends out gonadotropin-releasing
+               hormone (GnRH). It does so in pulses.
+            2. GnRH acts on the front part of the pituitary gland. This gland then releases two
+               hormones: luteinizing hormone (LH) and follicle-stimulating hormone (FSH).
+            3. LH and FSH act on the testes or ovaries. These make the sex hormones. They also
+               help sperm or eggs to grow.
 
-            The sex hormones then feed back to the hypothalamus and pituitary, usually damping
-            down GnRH, LH and FSH. Around ovulation, rising estradiol briefly does the opposite
-            and triggers a surge of LH.
+            The sex hormones then report back to the brain. Most of the time they damp down
+            GnRH, LH and FSH. Once a month, just before an egg is released, the rise in
+            estradiol does the reverse for a short time. It sets off a surge of LH
+            [@boron-2017].
 
-            Oxytocin is not part of this chain, but it lives in the same neighborhood. It is
-            made by nerve cells in the hypothalamus and released from the posterior (back)
-            part of the pituitary, and sex hormones can change how many oxytocin receptors some
-            tissues carry. That is the main reason researchers ask whether changes in the HPG
-            axis, at puberty, in pregnancy, at menopause or with low testosterone, might alter
-            oxytocin signaling.
+            Oxytocin is not part of this chain, but it lives close by. Nerve cells in the
+            hypothalamus make it. It is released from the back part of the pituitary. Sex
+            hormones can change how many oxytocin receptors some tissues carry. So it is fair to
+            ask if changes in the HPG axis might change how oxytocin works. Such changes come at
+            puberty, in pregnancy, at menopause, or when testosterone is low
+            [@boron-2017; @insel-2010].
             """
         ),
         "takeaway": (
-            "The HPG axis controls the sex hormones through feedback; oxytocin sits beside it "
-            "in the hypothalamus and pituitary rather than inside the chain."
+            "The HPG axis controls the sex hormones through feedback; oxytocin sits beside "
+            "it, not inside the chain [@boron-2017]."
         ),
         "figures": [
             figure(
@@ -223,18 +221,17 @@ OXYTOCIN_SECTIONS = [
         "anchor": "sex-hormones-and-oxytocin",
         "body": md(
             """
-            The clearest example comes from pregnancy. In the last weeks before birth, the
-            number of oxytocin receptors in the muscle of the uterus rises steeply, which lets
-            the uterus respond strongly to oxytocin during labor. Estrogens help drive this
-            increase, while progesterone helps keep the uterus relatively quiet earlier in
-            pregnancy [@guyton-2016].
+            The clearest case comes from pregnancy. In the last weeks before birth, the muscle
+            of the womb (uterus) gains many more oxytocin receptors. This lets it respond
+            strongly in labor. Estrogens help drive this change. Before that, progesterone helps
+            keep the womb calm [@boron-2017].
 
-            In the brain, most of what we know comes from animal studies. In rodents, estradiol
-            increases oxytocin receptors in some brain regions involved in social and sexual
-            behavior. Testosterone can have similar effects, partly because an enzyme called
-            aromatase converts testosterone into estradiol inside brain cells. Whether the same
-            happens, and to the same degree, in the human brain is much less certain, because
-            receptor levels in living human brains are very hard to measure.
+            In the brain, most of what we know comes from tests in rats and mice. In these,
+            estradiol adds oxytocin receptors in some parts of the brain that take part in sex
+            and social life [@neal-2018]. Testosterone can act in a like way. This is partly
+            because an enzyme called aromatase turns testosterone into estradiol inside brain
+            cells [@boron-2017]. We do not know how far the same is true in the human brain. It
+            is very hard to count receptors in a living human brain [@insel-2010].
             """
         )
         + "\n\n"
@@ -289,8 +286,9 @@ OXYTOCIN_SECTIONS = [
             """
         ),
         "takeaway": (
-            "Sex hormones clearly regulate oxytocin receptors in the uterus; effects in the "
-            "human brain are plausible but mostly inferred from animal research."
+            "Sex hormones clearly control oxytocin receptors in the womb; in the human brain,"
+            " their role is mostly inferred from work in rats and mice "
+            "[@boron-2017; @insel-2010]."
         ),
         "figures": [],
     },
@@ -300,28 +298,27 @@ OXYTOCIN_SECTIONS = [
         "anchor": "hormones-across-life",
         "body": md(
             """
-            Sex hormone levels rise at puberty. During the reproductive years, estradiol and
-            progesterone follow a monthly cycle in women. In perimenopause, the years leading
-            up to the last period, ovarian hormones fluctuate widely before falling after
-            menopause, which on average happens around the age of 51. Hot flashes, disturbed
-            sleep and mood changes are common during this transition, and for some women the
-            risk of depression rises during it.
+            Sex hormone levels rise at puberty. In the years when a woman can become pregnant,
+            estradiol and progesterone go up and down each month. In perimenopause, the years
+            before the last period, these hormones swing more widely. They then fall after
+            menopause, which on average comes at about age 51. Hot flushes and broken sleep are
+            common at this stage [@boron-2017].
 
-            In men, testosterone tends to decline slowly and gradually with age rather than
-            suddenly. Much of the difference between men of the same age is linked to body
-            weight, long-term illness, medicines and sleep, not age alone. The word
-            "andropause" is sometimes used, but many endocrinologists avoid it because there is
-            no sudden, universal drop comparable to menopause.
+            In men, testosterone tends to fall slowly with age, not all at once. Men of the same
+            age can have quite different levels. Much of the gap is linked to weight, long-term
+            illness, drugs and sleep, not to age alone [@endocrine-society-2018]. Some people
+            call this "andropause". Many hormone doctors avoid the word. Men do not go through a
+            sudden drop, as women do at menopause.
 
             When testosterone is truly low and causes symptoms, the condition is called
-            hypogonadism. Guidelines recommend making this diagnosis only in people with
-            consistent symptoms and signs and unequivocally low testosterone on at least two
-            morning blood tests, measured with a reliable method [@endocrine-society-2018].
+            hypogonadism. Guidelines say doctors should only make this diagnosis in men with
+            clear symptoms and signs. The men should also have low testosterone on at least two
+            morning blood tests, done by a good lab method [@endocrine-society-2018].
             """
         ),
         "takeaway": (
-            "Menopause is a distinct transition, while the decline of testosterone with age in "
-            "men is gradual and often tied to general health."
+            "Menopause is a clear change, while testosterone in men falls slowly with age and"
+            " is often tied to general health [@boron-2017; @endocrine-society-2018]."
         ),
         "figures": [
             figure(
@@ -342,43 +339,38 @@ OXYTOCIN_SECTIONS = [
         "anchor": "treatments-overview",
         "body": md(
             """
-            Several hormone-related treatments come up in discussions of mood, energy and
-            relationships. This section explains what each one is. It is not a recommendation,
-            and every one of them needs an assessment and follow-up by a qualified prescriber.
+            Some hormone treatments come up when people talk about mood, energy and close bonds.
+            This section explains what each one is. It is not advice to use any of them. Each
+            one needs a doctor who knows what they are doing, to check you first and to follow
+            you up [@endocrine-society-2018].
 
             - **Testosterone replacement therapy (TRT)** treats confirmed hypogonadism. In men
-              who truly have it, it can improve sexual function and, modestly, mood and
-              energy. It suppresses sperm production, so guidelines advise against it for men
-              who hope to father a child soon, and it needs regular monitoring, including blood
-              counts [@endocrine-society-2018].
-            - **Gonadorelin** is a synthetic form of GnRH. Given in pulses it stimulates LH and
-              FSH; given continuously it has the opposite effect. Some clinics add it to
-              testosterone in the hope of preserving testicular function, but the evidence for
-              that use is limited.
-            - **Aromatase inhibitors** block the conversion of testosterone to estradiol. They
-              are established medicines for breast cancer. Using them in men who take
-              testosterone is off-label, and pushing estradiol too low can harm bone health
-              and sexual function.
-            - **Menopausal hormone therapy** (estrogen, combined with progesterone or a similar
-              progestogen for anyone who has a uterus) is the most effective treatment for hot
-              flashes. The progestogen protects the lining of the uterus.
-            - **Testosterone for women** is supported by international position statements
-              mainly for one use: distressing low sexual desire after menopause. It is not
-              recommended for mood or energy on its own.
-            - **Growth hormone secretagogues** and other "peptides" are promoted online for
-              anti-aging, muscle or sleep. Apart from a few narrow approved uses, good evidence
-              of benefit in healthy adults is lacking, and products sold outside pharmacies
-              may not contain what the label says.
+              who truly have it, it can help sexual function. It may also help mood and energy a
+              little. It stops the testes making sperm, so guidelines advise against it for men
+              who hope to father a child soon. It needs regular checks, such as blood counts
+              [@endocrine-society-2018].
+            - **Gonadorelin** is a man-made form of GnRH. Given in pulses, it makes the
+              pituitary release LH and FSH. Given without a break, it shuts them down
+              [@boron-2017].
+            - **Aromatase inhibitors** block the step that turns testosterone into estradiol.
+              They are standard drugs for some breast cancers. Men need some estradiol for
+              strong bones. So pushing it too low can do harm [@boron-2017].
+            - **Menopausal hormone therapy** gives estrogen. Anyone who still has a womb also
+              takes a second hormone (a progestogen). Estrogen alone can make the lining of the
+              womb grow too thick [@boron-2017].
 
-            No treatment has been shown to improve social connection by boosting oxytocin
-            signaling. Popular books about hormone balance [@gottfried-2013] can help people
-            put questions into words, but they are written for general readers and do not
-            replace clinical trials or individual advice.
+            Other "peptides" are sold online with claims about aging, muscle or sleep. Some are
+            sold outside of pharmacies, where no one checks what is in the bottle.
+
+            No treatment has been shown to improve social bonds by boosting oxytocin
+            [@insel-2010]. Popular books about hormone balance [@gottfried-2013] can help people
+            put their questions into words. But they are written for the general reader. They do
+            not replace trials, or advice for you.
             """
         ),
         "takeaway": (
-            "Hormone treatments have specific, proven uses; none is an evidence-based way to "
-            "tune oxytocin or social connection."
+            "Hormone treatments have set uses backed by evidence; none is a proven way to "
+            "tune oxytocin or social bonds [@endocrine-society-2018; @insel-2010]."
         ),
         "figures": [],
     },
@@ -388,29 +380,27 @@ OXYTOCIN_SECTIONS = [
         "anchor": "stress-and-oxytocin",
         "body": md(
             """
-            The body's main stress system is the hypothalamic-pituitary-adrenal axis (HPA
-            axis). In response to a physical or psychological challenge, the hypothalamus
-            releases corticotropin-releasing hormone (CRH), the pituitary releases
-            adrenocorticotropic hormone (ACTH), and the adrenal glands release cortisol.
-            Cortisol mobilizes energy and, through negative feedback, switches the response
-            off again [@boron-2017].
+            The body's main stress system is the hypothalamic-pituitary-adrenal axis (HPA axis).
+            It starts when we face a threat to body or mind. The hypothalamus then releases
+            corticotropin-releasing hormone (CRH). CRH makes the pituitary release ACTH. ACTH
+            makes the adrenal glands release cortisol. Cortisol frees up fuel for the body. It
+            also tells the brain to switch the response off again. This is called negative
+            feedback [@boron-2017].
 
-            Oxytocin and the HPA axis influence each other. In animal studies, oxytocin
-            released in the brain tends to damp the stress response, and social contact can
-            soften the rise in stress hormones. In people the results are less consistent:
-            some experiments found that oxytocin given as a nasal spray reduced cortisol
-            responses to a stressful task, while others found no effect.
+            Oxytocin and the HPA axis act on each other. In tests in animals, oxytocin in the
+            brain tends to calm the stress response. In people, the results of nose-spray
+            studies are less clear, and many have not been repeated [@insel-2010].
 
-            Short bursts of cortisol are normal and useful. Problems arise when stress is
-            intense and long-lasting, when sleep is persistently poor, or in medical conditions
-            in which cortisol is too high or too low. Long-term stress affects many brain
-            systems at once, and there is no blood test that measures "oxytocin balance" in a
-            clinically useful way.
+            Short bursts of cortisol are normal and help us cope. Problems arise when stress is
+            strong and goes on for a long time. They also arise when sleep is poor for weeks, or
+            in rare diseases in which the body makes too much or too little cortisol
+            [@boron-2017]. No blood test can tell a person's "oxytocin balance" in a way that
+            helps in the clinic [@insel-2010].
             """
         ),
         "takeaway": (
-            "Oxytocin and the stress axis influence each other, but the human evidence is mixed "
-            "and no test measures a person's oxytocin balance."
+            "Oxytocin and the stress system act on each other, but the evidence in people is "
+            "mixed and no test measures a person's oxytocin balance [@insel-2010]."
         ),
         "figures": [
             figure(
@@ -690,26 +680,26 @@ OXYTOCIN_SECTIONS = [
         "anchor": "daily-life",
         "body": md(
             """
-            Knowing how hormones and oxytocin work can make some experiences easier to name:
-            why mood may shift across the menstrual cycle or around menopause, why stress and
-            poor sleep can leave you feeling less connected, or why a hormone medicine can have
-            effects beyond its main target. It can also make it easier to notice when a claim
-            goes further than the science does.
+            Knowing how hormones and oxytocin work can help you put a name to some things. It
+            can help you see why mood may shift across the monthly cycle or around the last
+            period. It can help you see why stress and poor sleep can leave you feeling less
+            close to others. It can also explain why a hormone drug may do more than one thing
+            [@boron-2017]. And it can help you spot when a claim goes further than the science
+            [@insel-2010].
 
-            Some habits are good for mood and for the stress system in general, whether or not
-            a hormone problem is involved: regular sleep, physical activity, time with people
-            you trust, and help for stress, anxiety or depression when you need it. These are
-            not hormone "hacks". They are the unglamorous basics that appear in almost every
-            sound treatment plan.
+            Some habits are good for mood and for the stress system, with or without a hormone
+            problem. They include regular sleep, moving your body, time with people you trust,
+            and help for stress or low mood when you need it. These are not hormone "hacks".
+            They are the plain basics of good care.
 
-            It is also worth being gentle with yourself. Feeling distant or flat is a common
-            human experience, not a personal failing, and it is reason enough to ask for
+            It is also worth being kind to yourself. Feeling flat or far from others is a common
+            human feeling. It is not a personal failing, and it is reason enough to ask for
             support.
             """
         ),
         "takeaway": (
-            "Knowing how these signals work can help you describe what you notice and question "
-            "claims that overreach."
+            "Knowing how these signals work can help you name what you notice and question "
+            "claims that go too far."
         ),
         "figures": [],
     },
@@ -719,27 +709,26 @@ OXYTOCIN_SECTIONS = [
         "anchor": "questions-for-your-clinician",
         "body": md(
             """
-            If you think a hormone change may be affecting how you feel, questions like these
-            can help you get the most from an appointment:
+            If you think a change in hormones may be affecting how you feel, questions like
+            these can help you get the most from a visit:
 
-            - What else could explain these symptoms, and how will we check?
-            - Which tests make sense for me, and when should they be done (for example, in the
-              morning, or on a particular day of my cycle)?
-            - If a result is abnormal, will it be repeated before we decide anything?
-            - What benefits can someone like me realistically expect from treatment, and how
-              large are they?
-            - What are the risks, including effects on fertility, and how will they be
-              monitored?
-            - What would happen if I wait, or try other approaches first?
+            - What else could explain how I feel, and how will we check?
+            - Which tests make sense for me, and when should they be done? (Some need to be in
+              the morning, or on a set day of the monthly cycle.)
+            - If a result is not normal, will we repeat the test before we decide?
+            - How much could a treatment help someone like me?
+            - What are the risks, and how will we keep an eye on them? Could it affect my chance
+              of having children?
+            - What would happen if I wait, or try something else first?
 
-            Bring a list of every medicine and supplement you take, including anything bought
-            online. Do not start, stop or change a hormone treatment without talking to the
-            person who prescribes it.
+            Bring a list of all the drugs and supplements you take, including anything you
+            bought online. Talk to the person who prescribes a hormone before you start, stop or
+            change it.
             """
         ),
         "takeaway": (
-            "A good consultation looks for all the causes, confirms results before acting, and "
-            "weighs realistic benefits against risks."
+            "A good visit looks at the whole picture, checks results before acting, and "
+            "weighs what you could gain against the risks."
         ),
         "figures": [],
     },
