@@ -76,7 +76,7 @@ OXYTOCIN_SECTIONS = [
                 "inside the cell, while a differently shaped molecule does not fit and "
                 "produces no response.",
                 "The key-and-lock picture: only cells with a matching receptor respond to a "
-                "hormone.",
+                "hormone [@boron-2017].",
             )
         ],
     },
@@ -211,7 +211,7 @@ OXYTOCIN_SECTIONS = [
                 "from the sex hormones back to the hypothalamus and pituitary are labeled "
                 "negative feedback.",
                 "The HPG axis: a chain of signals from brain to gonads, kept in range by "
-                "feedback from the sex hormones.",
+                "feedback from the sex hormones [@boron-2017].",
             )
         ],
     },
@@ -247,33 +247,36 @@ OXYTOCIN_SECTIONS = [
                 [
                     "Estradiol",
                     "Ovaries; also made from testosterone in many tissues",
-                    "Increases oxytocin receptors in the uterus and in some brain regions",
+                    "Increases oxytocin receptors in the uterus [@boron-2017] and in some "
+                    "rodent brain regions [@neal-2018]",
                     "Uterine studies in humans; brain studies mainly in animals",
                 ],
                 [
                     "Progesterone",
                     "Ovaries, placenta, adrenal glands",
                     "Keeps the pregnant uterus relatively quiet; converted to the neurosteroid "
-                    "allopregnanolone",
+                    "allopregnanolone [@boron-2017; @genazzani-2019]",
                     "Pregnancy physiology; animal studies",
                 ],
                 [
                     "Testosterone",
                     "Testes, ovaries, adrenal glands",
-                    "Acts partly after conversion to estradiol, partly through androgen receptors",
+                    "Acts partly after conversion to estradiol, partly through androgen "
+                    "receptors [@boron-2017; @neal-2018]",
                     "Mainly animal studies; few human studies",
                 ],
                 [
                     "Cortisol (HPA axis)",
                     "Adrenal glands",
-                    "Oxytocin can damp stress responses; long-term stress may alter oxytocin "
-                    "signaling",
+                    "Oxytocin can damp stress responses in animals; results in people are "
+                    "mixed [@insel-2010]",
                     "Animal studies; mixed human results",
                 ],
                 [
                     "Vasopressin",
                     "Hypothalamus",
-                    "A close chemical cousin that can act on oxytocin receptors, and vice versa",
+                    "A close chemical cousin that can act on oxytocin receptors, and vice "
+                    "versa [@insel-2010]",
                     "Pharmacology and animal studies",
                 ],
             ],
@@ -329,7 +332,8 @@ OXYTOCIN_SECTIONS = [
                 "testosterone in men rises at puberty and then declines slowly from middle "
                 "age. The chart is marked as illustrative and not to scale.",
                 "Sex hormones across life (schematic, not to scale): a distinct transition at "
-                "menopause, a gradual average decline in men.",
+                "menopause, a gradual average decline in men "
+                "[@boron-2017; @endocrine-society-2018].",
             )
         ],
     },
@@ -411,7 +415,7 @@ OXYTOCIN_SECTIONS = [
                 "hypothalamus and pituitary, and a side box notes that oxytocin can damp the "
                 "response in animal studies.",
                 "The stress (HPA) axis switches itself off through cortisol feedback; oxytocin "
-                "is one of several signals that can modulate it.",
+                "is one of several signals that can modulate it [@boron-2017; @insel-2010].",
             )
         ],
     },
@@ -456,7 +460,7 @@ OXYTOCIN_SECTIONS = [
                 "into the bloodstream toward the uterus and breast. Separate fibers carry "
                 "oxytocin to brain areas such as the amygdala.",
                 "Two routes for one peptide: into the blood from the posterior pituitary, and "
-                "directly to brain regions.",
+                "directly to brain regions [@boron-2017].",
             )
         ],
     },
@@ -516,16 +520,14 @@ OXYTOCIN_SECTIONS = [
             States in 2019; that approval was withdrawn in April 2025, at the maker's request,
             after it stopped selling the medicine [@fda-2025-zulresso].
 
-            The links with oxytocin are less direct. In pregnant rats, allopregnanolone
-            strengthens GABA inhibition of oxytocin neurons, which may help prevent premature
-            oxytocin release; around birth this restraint is lifted. Beyond pregnancy, both
-            systems influence stress responses, but there is little direct evidence that
-            neurosteroids change oxytocin signaling in people.
+            The links with oxytocin are less direct. Both systems take part in pregnancy, birth
+            and the stress response, but there is little direct evidence that neurosteroids
+            change oxytocin signaling in people.
             """
         ),
         "takeaway": (
             "Allopregnanolone shows that steroid metabolites can act quickly on brain "
-            "receptors; its link with oxytocin is clearest in animal pregnancy."
+            "receptors [@genazzani-2019]; its link with oxytocin in people is unproven."
         ),
         "figures": [],
     },
@@ -549,17 +551,17 @@ OXYTOCIN_SECTIONS = [
               not replicate, and publication bias favors positive results.
             - **Context.** Effects can depend on sex, hormonal state, personality, early-life
               experience and who the other person in the experiment is.
-            - **Clinical trials.** Larger randomized trials of repeated intranasal oxytocin,
-              for example in autism, have not shown clear benefit over placebo.
+            - **Clinical trials.** Single-dose findings had not been tested as treatments:
+              that needs large randomized trials of repeated doses against placebo.
 
             None of this means oxytocin is unimportant. It means that results from rodents, or
             from single-dose laboratory studies, should not be presented as proven treatments
-            for loneliness, low mood or relationship problems.
+            for loneliness, low mood or relationship problems [@insel-2010].
             """
         ),
         "takeaway": (
             "Single-dose laboratory studies and animal research do not add up to an "
-            "evidence-based oxytocin treatment for social or emotional problems."
+            "evidence-based oxytocin treatment for social or emotional problems [@insel-2010]."
         ),
         "figures": [],
     },
@@ -582,25 +584,21 @@ OXYTOCIN_SECTIONS = [
                 [
                     "Does estradiol increase oxytocin receptors?",
                     "Animal studies; human uterine tissue",
-                    "Consistent increases in the uterus and in some rodent brain regions",
+                    "Consistent increases in the uterus and in some rodent brain regions "
+                    "[@boron-2017; @neal-2018]",
                     "Strong in animals and the uterus; limited for the human brain",
                 ],
                 [
                     "Does one dose of intranasal oxytocin change trust or empathy?",
                     "Small randomized laboratory experiments",
-                    "Early positive findings, followed by many failed replications",
+                    "Early positive findings, then failed replications [@insel-2010]",
                     "Low",
-                ],
-                [
-                    "Does repeated intranasal oxytocin help autism or social anxiety?",
-                    "Randomized controlled trials",
-                    "No clear benefit over placebo in the larger trials",
-                    "Moderate evidence of little or no benefit",
                 ],
                 [
                     "Does testosterone therapy help men with confirmed low testosterone?",
                     "Randomized controlled trials; guideline review",
-                    "Improves sexual function; small average gains in mood",
+                    "Improves sexual function; small average gains in mood "
+                    "[@endocrine-society-2018]",
                     "Moderate, for modest effects",
                 ],
                 [
@@ -610,17 +608,12 @@ OXYTOCIN_SECTIONS = [
                     "Very low",
                 ],
                 [
-                    "Do neurosteroid medicines help postpartum depression?",
-                    "Randomized controlled trials",
-                    "Faster improvement than placebo",
-                    "Moderate; approved for this use",
-                ],
-                [
-                    "Do growth hormone secretagogues improve mood, sleep or aging in healthy "
-                    "adults?",
-                    "Few small studies; marketing claims",
-                    "No reliable evidence of these benefits",
-                    "Very low",
+                    "Is brexanolone (an allopregnanolone infusion) still approved for "
+                    "postpartum depression in the US?",
+                    "Regulatory record",
+                    "No: the approval was withdrawn in 2025, at the maker's request "
+                    "[@fda-2025-zulresso]",
+                    "Not a question of evidence strength",
                 ],
             ],
         )
@@ -636,7 +629,7 @@ OXYTOCIN_SECTIONS = [
         "takeaway": (
             "The firmest evidence concerns oxytocin in childbirth and hormone effects on "
             "receptors in animals; claims about improving human connection rest on weak "
-            "evidence."
+            "evidence [@boron-2017; @insel-2010]."
         ),
         "figures": [],
     },
@@ -661,15 +654,17 @@ OXYTOCIN_SECTIONS = [
             - A popular book [@gottfried-2013] offers one clinician's perspective for general
               readers and is not a primary source of evidence.
 
-            Some references are listed without a DOI or PubMed ID. We show them as they were
-            published in the sources we drew on and never add an identifier we could not
-            verify. Treat an entry without a link as a pointer to look up, and weigh it by the
-            kind of source it is.
+            Each entry in the list says how we checked it. *Verified* means an editor found the
+            work in a public record (the publisher's page, a library catalogue or the printed
+            book) and compared its details; where that record gave a DOI, the entry links to it.
+            *Could not be found* means we searched and found no record of the work as printed,
+            so what it is cited for deserves extra caution. We never add an identifier we have
+            not seen in a record.
             """
         ),
         "takeaway": (
-            "Textbooks, guidelines, studies and popular books carry different weight, and a "
-            "missing identifier is shown honestly rather than guessed."
+            "Textbooks, guidelines, studies and popular books carry different weight, and each "
+            "reference says whether we could find and check it."
         ),
         "figures": [],
     },
@@ -822,7 +817,7 @@ SLEEP_SECTIONS = [
                 "the night and falls by morning. A shaded band marks the usual sleep period. "
                 "The chart is labeled illustrative.",
                 "A typical daily rhythm of cortisol and melatonin in someone who sleeps at "
-                "night (illustrative, not to scale).",
+                "night (illustrative, not to scale) [@boron-2017].",
             )
         ],
     },
@@ -1138,7 +1133,8 @@ TESTOSTERONE_SECTIONS = [
                 "Flow chart with five steps from left to right: symptoms and examination; a "
                 "morning fasting testosterone test; a repeat test to confirm; LH and FSH "
                 "tests to find the cause; and a discussion of options with a clinician.",
-                "The usual order of steps when low testosterone is suspected.",
+                "The usual order of steps when low testosterone is suspected "
+                "[@endocrine-society-2018].",
             )
         ],
     },
