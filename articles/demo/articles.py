@@ -769,20 +769,23 @@ SLEEP_SECTIONS = [
         "anchor": "what-is-the-hpa-axis",
         "body": md(
             """
-            The hypothalamic-pituitary-adrenal axis, or HPA axis, is the hormone system that
-            helps the body respond to challenges. When the brain detects a stressor, the
-            hypothalamus signals the pituitary gland, which in turn signals the adrenal glands
-            above the kidneys to release cortisol [@guyton-2016].
+            The HPA axis is the hormone system that helps the body deal with a threat or a
+            strain. HPA is short for three parts of the body: the hypothalamus in the brain, the
+            pituitary gland just below it, and the adrenal glands on top of the kidneys. When
+            the brain senses stress, it sends a signal to the gland just below it. That gland
+            then signals the glands on the kidneys. They let out a hormone called cortisol. It
+            all happens in minutes [@boron-2017].
 
-            Cortisol raises blood sugar, helps the body use energy, and adjusts the immune
-            system and blood pressure. It is essential to life. When enough cortisol is
-            circulating, it signals back to the brain to turn the response down again, so a
-            healthy stress response has both an accelerator and a brake.
+            Cortisol raises blood sugar and helps the body use fuel. It also tunes the immune
+            system and blood pressure. We cannot live without it. When there is enough of it in
+            the blood, it tells the brain to turn the stress signal down. So a healthy stress
+            response has a pedal to speed up and a brake to slow down. Both are needed
+            [@boron-2017].
             """
         ),
         "takeaway": (
-            "The HPA axis releases cortisol to meet challenges and then switches itself off "
-            "through feedback."
+            "The HPA axis lets out cortisol to meet a challenge, then turns itself off "
+            "through feedback [@boron-2017]."
         ),
         "figures": [],
     },
@@ -792,20 +795,20 @@ SLEEP_SECTIONS = [
         "anchor": "daily-cortisol-rhythm",
         "body": md(
             """
-            Cortisol is not released at a steady rate. In people who sleep at night, it is
-            lowest around midnight, starts to rise in the early hours of the morning, and
-            peaks shortly after waking. It then falls, with smaller bumps after meals or
-            stressful moments, through the afternoon and evening.
+            Cortisol is not let out at a steady rate. In people who sleep at night, it is lowest
+            around midnight. It starts to rise in the small hours and peaks soon after waking.
+            Then it falls through the day. There are small bumps after meals or at tense moments
+            [@boron-2017].
 
-            This daily pattern is an example of a circadian rhythm. It is timed by the body's
-            internal clock in the hypothalamus, which is set mainly by light. Melatonin, a
-            hormone that signals darkness, follows roughly the opposite pattern: it rises in
-            the evening and falls toward morning.
+            This daily pattern is called a circadian rhythm. It is timed by the body's inner
+            clock, deep in the brain. Light is the main thing that sets the clock. Melatonin is
+            a hormone that signals the dark. It does roughly the reverse of cortisol. It rises
+            at night and falls toward morning [@boron-2017].
             """
         ),
         "takeaway": (
-            "Cortisol normally peaks soon after waking and is lowest around midnight, guided by "
-            "the body's light-set clock."
+            "Cortisol is highest soon after waking and lowest around midnight, timed by a "
+            "body clock that light sets [@boron-2017]."
         ),
         "figures": [
             figure(
@@ -827,20 +830,19 @@ SLEEP_SECTIONS = [
         "anchor": "sleep-stress-cycle",
         "body": md(
             """
-            Stress can make it harder to fall asleep and stay asleep. Worry keeps the mind
-            alert, and stress hormones promote wakefulness. Poor sleep, in turn, can leave
-            people more reactive to stress the next day, with lower mood, less patience and
-            more difficulty concentrating.
+            Stress can make it hard to fall asleep and to stay asleep. Worry keeps the mind
+            busy, and stress hormones keep the brain alert [@boron-2017]. A bad night can then
+            leave you tired, short-tempered and less able to cope the next day.
 
-            This can become a cycle, but it is one that can often be interrupted. Keeping
-            regular sleep and wake times, getting daylight in the morning, limiting caffeine
-            and alcohol, and setting aside time to wind down are simple starting points. If
-            poor sleep lasts for weeks, talk to a clinician.
+            This can turn into a cycle, but it is one you can often break. Simple steps are a
+            good place to start. Go to bed and get up at about the same times each day. Get some
+            daylight in the morning. Cut down on caffeine and alcohol, and give yourself time to
+            wind down. If poor sleep lasts for weeks, talk to a doctor or nurse.
             """
         ),
         "takeaway": (
-            "Stress and poor sleep can reinforce each other, and small, regular habits are a "
-            "reasonable first step in breaking the cycle."
+            "Stress and poor sleep can feed each other, and small, regular habits are a good "
+            "first step to break the cycle."
         ),
         "figures": [
             figure(
@@ -860,21 +862,20 @@ SLEEP_SECTIONS = [
         "anchor": "sleep-loss-and-cortisol",
         "body": md(
             """
-            In laboratory studies, a night of restricted or no sleep often raises cortisol the
-            following evening, when it would normally be falling. Repeated short sleep and
-            working night shifts can also flatten or shift the daily cortisol curve. These
-            changes are usually modest and vary a great deal between people and studies.
+            Sleep and the stress system are closely tied. In a classic laboratory study, healthy
+            young men slept for only four hours, or not at all. The next evening, their cortisol
+            was higher than after a normal night, at a time of day when it should have been
+            falling [@leproult-1997]. Studies like this are small and short. They show a link,
+            but they do not show that poor sleep causes long-term hormone disease.
 
-            Most of this research is short-term and done in healthy volunteers, so it shows
-            that sleep and the HPA axis are linked rather than proving that poor sleep causes
-            long-term hormone disease. Sleep loss also affects appetite hormones, blood sugar
-            control and mood, which is one reason sleep matters for health in general
-            [@boron-2017].
+            The timing of cortisol also follows the sleep cycle. The stress axis is quietest in
+            the first part of the night, when deep sleep is most common. Cortisol then rises in
+            the second half of the night, ready for waking [@boron-2017].
             """
         ),
         "takeaway": (
-            "Short-term sleep loss can shift the cortisol rhythm, but the changes are modest "
-            "and do not by themselves mean a hormone disorder."
+            "Losing sleep can shift the cortisol rhythm for a day or so, but that by itself "
+            "is not a hormone disorder [@leproult-1997]."
         ),
         "figures": [],
     },
@@ -884,22 +885,26 @@ SLEEP_SECTIONS = [
         "anchor": "adrenal-fatigue",
         "body": md(
             """
-            "Adrenal fatigue" is not a recognized medical diagnosis. The idea that everyday
-            stress wears out the adrenal glands has not been supported by research, and
-            endocrinology societies advise against tests and supplements sold on that basis.
-            Tiredness is real and worth investigating, but its usual causes include poor sleep,
-            sleep apnea, depression, anemia, thyroid problems and many others.
+            "Adrenal fatigue" is a term you may see online. The idea is that daily stress wears
+            out the adrenal glands. Then, it is said, they make too little cortisol. A review of
+            the published studies found no proof that this happens [@cadegiani-2016]. Hormone
+            doctors do not use the term. Tests and pills sold for it are not backed by good
+            studies [@cadegiani-2016].
 
-            Cortisol tests are used to look for specific diseases: Cushing's syndrome, in which
-            the body is exposed to too much cortisol, and adrenal insufficiency, in which it
-            makes too little. These tests follow set protocols, such as a late-night saliva
-            sample, a dexamethasone suppression test or an ACTH stimulation test, because a
-            single random cortisol level is hard to interpret.
+            Feeling tired all the time is real and worth looking into. A doctor can look for the
+            usual culprits, such as poor sleep, sleep apnea, low mood, low iron or thyroid
+            problems.
+
+            Cortisol tests are used to look for two rare kinds of disease. In Cushing's
+            syndrome, the body has too much cortisol. In Addison's disease and related problems,
+            it makes too little. These tests follow set steps. One random cortisol level is hard
+            to read. Doctors may test spit taken late at night. Or they may give a drug first,
+            then check how cortisol responds [@boron-2017].
             """
         ),
         "takeaway": (
-            "Cortisol tests diagnose specific adrenal diseases; they cannot confirm "
-            "'adrenal fatigue', which is not a recognized condition."
+            "Cortisol tests look for real adrenal diseases; they cannot confirm 'adrenal "
+            "fatigue', which has not been shown to exist [@cadegiani-2016]."
         ),
         "figures": [],
     },
@@ -938,22 +943,22 @@ SLEEP_SECTIONS = [
         "anchor": "when-to-seek-help",
         "body": md(
             """
-            Consider seeing a clinician if poor sleep lasts more than a few weeks, if you snore
-            loudly or someone notices pauses in your breathing at night, if daytime sleepiness
-            affects driving or work, or if stress or low mood is hard to manage. For long-term
-            insomnia, cognitive behavioral therapy for insomnia (CBT-I) is the recommended
-            first treatment and works without medicines.
+            Think about seeing a doctor or nurse if poor sleep goes on for weeks. The same goes
+            if you snore loudly, or someone sees you stop breathing for a moment in your sleep.
+            Feeling sleepy in the day when you drive or work is a reason too. So is stress or
+            low mood that is hard to manage. Ask about a talking treatment called CBT-I, made
+            for sleep problems that last.
 
-            Some symptoms deserve prompt attention because they can point to a cortisol
-            disorder: unexplained weight gain with a rounder face, easy bruising and wide
-            purple stretch marks, or, at the other extreme, weight loss, dizziness on standing
-            and severe tiredness. These are uncommon, and a clinician can decide whether
-            testing is needed.
+            Some signs need prompt care, because they can point to a cortisol disease. These
+            include weight gain with a rounder face, bruises that come up with little cause, and
+            wide purple stretch marks. At the other end, they include weight loss, feeling dizzy
+            when you stand up, and severe tiredness [@boron-2017]. These diseases are rare, and
+            a doctor can decide whether you need tests.
             """
         ),
         "takeaway": (
-            "Persistent poor sleep, loud snoring or unusual body changes are good reasons to "
-            "ask a clinician for help."
+            "Poor sleep that lasts, loud snoring or unusual changes in your body are good "
+            "reasons to ask for help."
         ),
         "figures": [],
     },
@@ -986,19 +991,19 @@ TESTOSTERONE_SECTIONS = [
         "anchor": "what-testosterone-does",
         "body": md(
             """
-            Testosterone is a steroid hormone present in everyone. In men it is made mainly by
-            the testes; in women smaller amounts come from the ovaries and the adrenal glands.
-            In men it drives the changes of puberty and, in adulthood, supports sexual desire
-            and erections, sperm production, muscle and bone strength, red blood cell
-            production and body hair [@guyton-2016].
+            Testosterone is a steroid hormone that both men and women have. In men, most of it
+            is made by the testes. In women, small amounts come from the ovaries and the adrenal
+            glands. In boys, it drives the changes that turn a boy into a man. In adult men, it
+            helps with sex drive and sex. It also helps make sperm. It keeps muscle and bone
+            strong, and helps the body make red blood cells and grow body hair [@boron-2017].
 
-            Some of testosterone's effects happen after the body converts it to estradiol, a
-            form of estrogen. That is why estradiol matters for men's bones too.
+            Some of what it does happens after the body turns it into estradiol, a form of
+            estrogen. That is why estradiol matters for men's bones too [@boron-2017].
             """
         ),
         "takeaway": (
-            "Testosterone supports sexual function, sperm production, muscle, bone and blood "
-            "in men, and is present in smaller amounts in women."
+            "Testosterone supports sex, sperm, muscle, bone and blood in men, and women have "
+            "it in smaller amounts [@boron-2017]."
         ),
         "figures": [],
     },
@@ -1008,21 +1013,28 @@ TESTOSTERONE_SECTIONS = [
         "anchor": "low-testosterone-symptoms",
         "body": md(
             """
-            Clinicians call a lasting shortage of testosterone with symptoms hypogonadism. The
-            most specific symptoms are reduced sexual desire, fewer spontaneous or morning
-            erections, erectile difficulties, breast discomfort or enlargement, loss of body
-            hair and, in some cases, small testes or low sperm counts. Less specific symptoms
-            include tiredness, low mood, poor concentration and reduced muscle strength.
+            When a man has too little testosterone for a long time, and it causes symptoms,
+            doctors call it hypogonadism. Some symptoms point to it more clearly than others
+            [@endocrine-society-2018]:
 
-            Because the less specific symptoms are so common, they are not enough on their own
-            to diagnose low testosterone. Hypogonadism can start in the testes (primary) or in
-            the pituitary gland or hypothalamus that control them (secondary), and finding
-            which is the case is part of the assessment.
+            - less interest in sex
+            - fewer erections at night or on waking
+            - trouble getting or keeping an erection
+            - sore or larger breasts
+            - loss of body hair
+            - in some men, small testes or a low sperm count
+
+            Other symptoms are much less clear. They include feeling tired, low mood, poor focus
+            and weak muscles. These are so common that they are not enough on their own to show
+            low testosterone [@endocrine-society-2018].
+
+            The problem can start in the testes. Or it can start in the parts of the brain that
+            control them. Finding out which is part of the check-up [@endocrine-society-2018].
             """
         ),
         "takeaway": (
-            "Low testosterone is diagnosed from specific symptoms plus confirmed low blood "
-            "levels, not from tiredness or low mood alone."
+            "Low testosterone is diagnosed from clear symptoms plus low blood levels that are"
+            " confirmed, not from tiredness or low mood alone [@endocrine-society-2018]."
         ),
         "figures": [],
     },
@@ -1032,15 +1044,15 @@ TESTOSTERONE_SECTIONS = [
         "anchor": "how-testosterone-is-measured",
         "body": md(
             """
-            Guidelines recommend measuring total testosterone in a blood sample taken in the
-            morning, after fasting, and repeating the test to confirm a low result before any
-            diagnosis [@endocrine-society-2018]. Many factors can make a single result
-            misleading:
+            Guidelines advise a blood test for total testosterone, taken in the morning before
+            you eat. A low result should be checked with a second test before any diagnosis is
+            made [@endocrine-society-2018]. Many things can throw off a single result
+            [@endocrine-society-2018]:
             """
         )
         + "\n\n"
         + table(
-            "What can make a single testosterone result misleading",
+            "What can throw off a single testosterone result [@endocrine-society-2018]",
             ["Factor", "Why it matters", "What clinicians usually do"],
             [
                 [
@@ -1080,14 +1092,14 @@ TESTOSTERONE_SECTIONS = [
         + "\n\n"
         + md(
             """
-            Each laboratory reports its own reference range, and a result just outside it is
-            not automatically a problem, or just inside it automatically fine. The result has
-            to be read together with symptoms and the other tests.
+            Each lab gives its own normal range. A result just outside it is not always a
+            problem. A result just inside it is not always fine. The result has to be read
+            with your symptoms and the other tests [@endocrine-society-2018].
             """
         ),
         "takeaway": (
-            "Testosterone should be tested in the morning, fasting, and confirmed with a repeat "
-            "test, because one result can easily mislead."
+            "Test testosterone in the morning, before eating, and repeat a low result: one "
+            "test alone can easily mislead [@endocrine-society-2018]."
         ),
         "figures": [
             figure(
@@ -1108,24 +1120,25 @@ TESTOSTERONE_SECTIONS = [
         "anchor": "lh-and-fsh",
         "body": md(
             """
-            Luteinizing hormone (LH) and follicle-stimulating hormone (FSH) are the pituitary
-            signals that tell the testes to make testosterone and sperm. Measuring them helps
-            locate the problem [@boron-2017]:
+            Luteinizing hormone (LH) and follicle-stimulating hormone (FSH) come from the
+            pituitary gland. They tell the testes to make testosterone and sperm. A test of LH
+            and FSH helps show where the problem starts [@boron-2017; @endocrine-society-2018]:
 
-            - Low testosterone with **high** LH and FSH suggests the testes are not responding
-              (primary hypogonadism).
-            - Low testosterone with **low or normal** LH and FSH suggests the signal from the
-              brain is reduced (secondary hypogonadism). Causes include obesity, opioid
-              medicines, serious illness, high prolactin and, less often, pituitary disease,
-              so further tests may follow.
+            - Low testosterone with **high** LH and FSH means the testes do not respond as they
+              should. The brain is calling, but the testes do not answer. This is called primary
+              hypogonadism.
+            - Low testosterone with **low or normal** LH and FSH means the call from the brain
+              is weak. This is called secondary hypogonadism. Causes include a lot of body fat,
+              opioid drugs, severe illness, and too much of a hormone called prolactin. Less
+              often, the cause is a growth in the pituitary gland. So more tests may follow.
 
-            The distinction matters because it changes what else is investigated, and because
-            some causes of secondary hypogonadism can be treated directly.
+            The two kinds need different next steps. Some causes of the second kind can be
+            treated at their root [@endocrine-society-2018].
             """
         ),
         "takeaway": (
             "LH and FSH show whether low testosterone starts in the testes or in the brain "
-            "signals that control them."
+            "signals that control them [@endocrine-society-2018]."
         ),
         "figures": [
             figure(
@@ -1156,17 +1169,12 @@ TESTOSTERONE_SECTIONS = [
             elevated red blood cell count, untreated severe sleep apnea, uncontrolled heart
             failure or a recent heart attack or stroke. Treatment is monitored with regular
             checks of symptoms, testosterone levels and red cell counts, and prostate checks
-            for some men.
-
-            A large placebo-controlled trial published in 2023, in men with hypogonadism and
-            high cardiovascular risk, found no overall increase in major cardiovascular events,
-            though some problems, including atrial fibrillation and blood clots in the lungs,
-            were more common with testosterone.
+            for some men [@endocrine-society-2018].
             """
         ),
         "takeaway": (
             "Guidelines support testosterone therapy for confirmed hypogonadism with symptoms, "
-            "with clear exclusions and regular monitoring."
+            "with clear exclusions and regular monitoring [@endocrine-society-2018]."
         ),
         "figures": [],
     },
@@ -1191,7 +1199,8 @@ TESTOSTERONE_SECTIONS = [
         ),
         "takeaway": (
             "Testosterone's effects on mood and behavior are real but modest and depend on "
-            "context; it is not a mood treatment for men with normal levels."
+            "context; it is not a mood treatment for men with normal levels "
+            "[@roney-2007; @resnick-2006]."
         ),
         "figures": [],
     },
@@ -1201,21 +1210,22 @@ TESTOSTERONE_SECTIONS = [
         "anchor": "before-starting-treatment",
         "body": md(
             """
-            If you are offered testosterone, or are considering asking for it, it can help to
-            ask: Has my low level been confirmed with repeat morning tests? Do we know the
-            cause, and can it be treated directly? How would treatment affect my fertility?
-            What will be monitored, and how often? What would tell us that treatment is not
-            helping, and when would we stop?
+            If you are offered testosterone, or are thinking of asking for it, these questions
+            can help. Has my low level been shown on two morning tests? Do we know the cause?
+            Can we treat the cause itself? How would this affect my chance of having children?
+            What will be checked, and how often? How will we know if it is not working, and when
+            would we stop?
 
-            Be cautious about clinics or websites that offer testosterone, or combinations of
-            hormones and "peptides", without a confirmed diagnosis and a plan for monitoring.
-            Hormone treatment is a long-term medical decision best made with a clinician who
-            knows your history.
+            Be wary of clinics or websites that sell testosterone, or mixes of hormones and
+            "peptides", to men who have not had a proper check-up. Guidelines call for a firm
+            diagnosis first, and for checks at set times after that [@endocrine-society-2018].
+            Taking a hormone is a long-term choice. It is best made with a doctor who knows you
+            well.
             """
         ),
         "takeaway": (
-            "Before treatment, make sure low testosterone is confirmed, its cause is known, and "
-            "fertility and monitoring have been discussed."
+            "Make sure low testosterone is confirmed, its cause is known, and your fertility "
+            "and follow-up checks have been talked through."
         ),
         "figures": [],
     },
