@@ -20,6 +20,7 @@ class PageSitemap(Sitemap):
             "glossary:index",
             "tags:index",
             "articles:references",
+            "about",
             "disclaimer",
         ]
 

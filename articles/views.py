@@ -9,10 +9,12 @@ from django.utils.cache import patch_cache_control
 from taggit.models import Tag
 
 from glossary.models import Term
+from site_config.models import SiteSettings
 from site_config.ratelimit import rate_limit_search
 from site_config.tagging import tag_slug
 
 from .models import Article, ArticleReference, Reference, SearchEntry
+from .reading_levels import reading_levels
 from .rendered_article import article_reference_list, cached_article_body
 from .search import (
     KIND_LABELS,
@@ -61,6 +63,15 @@ def home(request):
             "tags": tags,
             "term_count": Term.objects.public().count(),
         },
+    )
+
+
+def about(request):
+    """What the site is, and what its four reading levels mean, with their targets."""
+    return render(
+        request,
+        "articles/about.html",
+        {"reading_levels": reading_levels(SiteSettings.load().reading_targets())},
     )
 
 
@@ -124,6 +135,7 @@ def render_article_page(request, article, is_preview, body=None):
             "body": body,
             "references": article_reference_list(article, body["reference_ids"]),
             "related_articles": related_articles(article),
+            "reading_levels": reading_levels(SiteSettings.load().reading_targets()),
             "is_preview": is_preview,
         },
     )

@@ -16,6 +16,7 @@ urlpatterns = [
     path("tags/", include("articles.tag_urls")),
     path("search/", include("articles.search_urls")),
     path("feeds/", include("articles.feed_urls")),
+    path("about/", article_views.about, name="about"),
     path("disclaimer/", views.disclaimer, name="disclaimer"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),

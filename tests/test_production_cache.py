@@ -52,6 +52,7 @@ def page(client, url):
         "/references/",
         "/tags/",
         "/tags/sleep/",
+        "/about/",
         "/disclaimer/",
         "/robots.txt",
         "/sitemap.xml",

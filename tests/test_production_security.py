@@ -73,6 +73,7 @@ PAGE_TYPES = {
     "tags": "/tags/",
     "tag": "/tags/sleep/",
     "references": "/references/",
+    "about": "/about/",
     "disclaimer": "/disclaimer/",
     "search": "/search/?q=sleep",
     "rss feed": "/feeds/articles/rss/",

@@ -15,7 +15,15 @@ from tests.pages import rendered_html
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PAGES = ["/", "/articles/", "/glossary/", "/references/", "/tags/", "/disclaimer/"]
+PUBLIC_PAGES = [
+    "/",
+    "/articles/",
+    "/glossary/",
+    "/references/",
+    "/tags/",
+    "/about/",
+    "/disclaimer/",
+]
 
 
 def page(client, url):

@@ -220,6 +220,7 @@ def site_pages(reviewed_article, article_factory, term_factory, settings):
         "/tags/hormones/",
         "/tags/hormones/?page=2",
         "/tags/bonding/",
+        "/about/",
         "/disclaimer/",
         "/search/",
         "/search/?q=oxytocin",

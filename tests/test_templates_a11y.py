@@ -31,6 +31,7 @@ PUBLIC_PAGES = [
     "references",
     "topics",
     "topic",
+    "about",
     "disclaimer",
     "not found",
 ]
@@ -49,6 +50,7 @@ def public_urls(article_factory, term_factory):
         "references": "/references/",
         "topics": "/tags/",
         "topic": "/tags/sleep/",
+        "about": "/about/",
         "disclaimer": "/disclaimer/",
         "not found": "/articles/no-such-article/",
     }

@@ -45,29 +45,28 @@ OXYTOCIN_SECTIONS = [
         "anchor": "what-are-hormones",
         "body": md(
             """
-            Hormones are chemical messengers. Glands and specialized cells release them,
-            usually into the bloodstream, and they act on tissues that may be far away from
-            where they were made. The thyroid, the adrenal glands, the pituitary gland, the
-            pancreas and the ovaries or testes all belong to the endocrine system, the body's
-            network of hormone-producing tissues [@guyton-2016].
+            Hormones are the body's chemical messages. Glands make them and let them out into
+            the blood. The blood carries them all over the body, so a hormone can act far from
+            where it was made. Together, the glands that make hormones are called the endocrine
+            system. They include the thyroid in the neck, the adrenal glands on top of the
+            kidneys, and the ovaries or testes [@boron-2017].
 
-            A hormone affects only the cells that carry a matching receptor. A common way to
-            picture this is a key and a lock: the hormone is the key, the receptor is the lock,
-            and only cells fitted with the right lock respond. When the key turns, the cell
-            changes what it is doing. It might release a substance, switch genes on or off, or
-            contract. The picture is simplified, because real receptors can be partly
-            activated, blocked, or made more or less sensitive, but it explains why one
-            hormone can have very different effects in different organs [@boron-2017].
+            A hormone only acts on cells that have the right receptor for it. You can think of a
+            key and a lock. The hormone is the key and the receptor is the lock. Only cells with
+            the right lock respond. When the key turns, the cell changes what it does. It may
+            let out a substance, turn genes on or off, or squeeze. Real receptors are not quite
+            so simple. They can be partly switched on, blocked, or made more or less keen. But
+            the picture shows why one hormone can do quite a few jobs in the body [@boron-2017].
 
-            Hormones come in different chemical families. Steroid hormones, such as cortisol,
-            estradiol and testosterone, are made from cholesterol and can pass into cells to
-            reach receptors inside them. Peptide hormones, such as insulin and oxytocin, are
-            short chains of amino acids that act on receptors on the cell surface.
+            Hormones come in two main kinds. Steroid hormones, such as cortisol and
+            testosterone, are made from cholesterol. They can pass into a cell and find their
+            lock inside it. Other hormones, such as insulin and oxytocin, are small proteins.
+            They fit locks on the outside of the cell [@boron-2017].
             """
         ),
         "takeaway": (
-            "A hormone acts only on cells that carry its receptor, which is why one messenger "
-            "can do different jobs in different tissues."
+            "A hormone acts only on cells that have its receptor, so one hormone can do quite"
+            " a few jobs in the body [@boron-2017]."
         ),
         "figures": [
             figure(
@@ -77,7 +76,7 @@ OXYTOCIN_SECTIONS = [
                 "inside the cell, while a differently shaped molecule does not fit and "
                 "produces no response.",
                 "The key-and-lock picture: only cells with a matching receptor respond to a "
-                "hormone.",
+                "hormone [@boron-2017].",
             )
         ],
     },
@@ -87,28 +86,27 @@ OXYTOCIN_SECTIONS = [
         "anchor": "what-is-oxytocin",
         "body": md(
             """
-            Oxytocin is a small peptide hormone made in the hypothalamus, a region at the base
-            of the brain. It has two well-established jobs in the body. It makes the muscle of
-            the uterus contract during labor, and it triggers the flow of milk during
-            breastfeeding (the "let-down" reflex). A synthetic version is a standard hospital
-            medicine, used to start or strengthen labor and to reduce bleeding after birth.
+            Oxytocin is a hormone made in a small part of the brain. It has two well-known jobs.
+            It makes the womb squeeze during labor. It also makes milk flow when a baby feeds.
+            Doctors use a man-made form of it in hospital. They give it to start or speed up
+            labor, and to cut bleeding after birth [@boron-2017].
 
-            Oxytocin is also released inside the brain, where it acts more like a
-            neurotransmitter. Animal research, especially in rodents and prairie voles, links
-            it to the bond between parents and their young, to partner bonds, and to how
-            animals respond to social cues [@insel-2010; @neal-2018]. Findings like these
-            earned it nicknames such as "love hormone" and "cuddle hormone".
+            Oxytocin also works inside the brain, where it acts on nerve cells. Studies in rats,
+            mice and voles link it to the bond between a parent and its young. They also link it
+            to bonds between mates, and to how animals react to each other
+            [@insel-2010; @neal-2018]. This is why it got nicknames like "love hormone" and
+            "cuddle hormone".
 
-            The nickname oversimplifies. In people, oxytocin seems to make social information
-            more noticeable rather than simply making us kinder or happier, and its effects
-            depend on the person and the situation. Some experiments even found that it can
-            sharpen feelings such as envy, or favoritism toward one's own group. Oxytocin is
-            one signal among many in social life, not a switch for love or trust.
+            The nickname goes too far. Most studies in people give one dose as a nose spray.
+            They suggest that oxytocin may make social cues, such as faces, stand out more. They
+            do not show that it simply makes us kind or happy, and many small studies have not
+            held up when repeated [@insel-2010]. Oxytocin is one signal among many in our social
+            lives. It is not a switch for love or trust.
             """
         ),
         "takeaway": (
-            "Oxytocin has clear roles in birth and breastfeeding; its role in human social "
-            "life is real but more modest and context-dependent than the nickname suggests."
+            "Oxytocin has clear jobs in birth and feeding a baby; its part in our social "
+            "lives is real but smaller than the nickname says [@insel-2010]."
         ),
         "figures": [],
     },
@@ -118,29 +116,28 @@ OXYTOCIN_SECTIONS = [
         "anchor": "feedback-loops",
         "body": md(
             """
-            Most hormone systems regulate themselves through negative feedback. The brain and
-            the pituitary gland sense how much of a hormone is circulating and adjust their own
-            signals: when the level is high, they send less of the "make more" signal, and when
-            it is low, they send more. A heating system controlled by a thermostat works in a
-            similar way.
+            Most hormone systems keep themselves in check. The brain and the pituitary gland
+            sense how much of a hormone is in the blood. When the level is high, they send less
+            of the "make more" signal. When it is low, they send more. This is called negative
+            feedback. A heating system with a thermostat works in much the same way
+            [@boron-2017].
 
-            Feedback has a practical consequence. Taking a hormone from outside the body
-            changes how much the body makes itself. When a man takes testosterone, for
-            example, the pituitary senses the higher level and turns down the signals that tell
-            the testes to make testosterone and sperm. This is one reason hormone medicines
-            need medical supervision: they rarely act on only one thing.
+            Feedback has a practical side. When you take a hormone as a drug, your body makes
+            less of its own. Take a man who uses testosterone. His brain senses the high level.
+            It then turns down the signals that tell the testes to make testosterone and sperm.
+            This is one reason hormone drugs need a doctor to keep watch. They rarely do just
+            one thing [@endocrine-society-2018].
 
-            Levels also change naturally. Many hormones follow a daily rhythm, rise and fall
-            across the menstrual cycle, or shift over the lifespan, so a single blood test is
-            a snapshot rather than a verdict. Oxytocin is a partial exception to the rule of
-            negative feedback: during labor and breastfeeding it works through positive
-            feedback, in which the response (the cervix stretching, a baby suckling) triggers
-            more release until the event ends [@guyton-2016].
+            Hormone levels also change on their own. Many rise and fall through the day or
+            across the monthly cycle. They shift across the years, too. So one blood test is a
+            snapshot, not the full story. Oxytocin in labor is a rare case of the other kind of
+            loop. As the baby presses down, more oxytocin is let out. This makes the womb
+            squeeze harder, which lets out still more, until the baby is born [@boron-2017].
             """
         ),
         "takeaway": (
-            "Because hormone systems regulate themselves through feedback, adding a hormone "
-            "from outside usually turns down the body's own production."
+            "Hormone systems keep themselves in check with feedback, so a hormone taken as a "
+            "drug turns down the body's own supply [@boron-2017]."
         ),
         "figures": [],
     },
@@ -150,25 +147,24 @@ OXYTOCIN_SECTIONS = [
         "anchor": "hormones-and-mood",
         "body": md(
             """
-            Hormones can influence mood, energy, sleep and sexual desire. Thyroid disorders,
-            the weeks after giving birth, the years around menopause and clearly low
-            testosterone are recognized situations in which hormone changes and mood changes
-            can go together.
+            Hormones can affect mood, sleep and sex drive, and how tired you feel. At some times
+            of life, a shift in hormones and a shift in mood can go hand in hand. Thyroid
+            problems are one case. The weeks after giving birth and the years around the last
+            period are others. So is testosterone that is truly low in men
+            [@boron-2017; @endocrine-society-2018].
 
-            Feeling low, irritable or disconnected from other people has many possible causes,
-            though: depression and anxiety, grief, relationship strain, poor sleep, pain, other
-            illnesses, alcohol, and the side effects of medicines. Hormones are one piece of a
-            larger picture and are rarely the whole explanation.
+            Still, feeling low, cross or cut off from others has lots of causes. Stress, grief,
+            worry, poor sleep, pain, drink, illness and the side effects of drugs can all play a
+            part. So can low mood that is an illness in itself. Hormones are one piece of a
+            bigger picture [@endocrine-society-2018].
 
-            If you notice a lasting change in your mood, energy or desire, a clinician can help
-            you sort through the possible causes, which may include blood tests. If you have
-            thoughts of harming yourself, contact emergency services or a crisis line straight
-            away.
+            If your mood, sleep or sex drive has changed and stays changed, talk to a doctor or
+            nurse. They can help you sort out what is going on. If you have thoughts of harming
+            yourself, call your local crisis line or go to the nearest hospital straight away.
             """
         ),
         "takeaway": (
-            "Hormones are one possible contributor to changes in mood or connection, and a "
-            "clinician can help you look at all the likely causes together."
+            "Hormones can play a part in how you feel, but they are one piece of a bigger picture."
         ),
         "figures": [],
     },
@@ -179,30 +175,32 @@ OXYTOCIN_SECTIONS = [
         "anchor": "hpg-axis",
         "body": md(
             """
-            The hypothalamic-pituitary-gonadal axis (HPG axis) is the control system for the
-            sex hormones. It works in three steps [@boron-2017]:
+            The hypothalamic-pituitary-gonadal axis (HPG axis) is the control system for the sex
+            hormones. It works in three steps [@boron-2017]:
 
-            1. The hypothalamus releases gonadotropin-releasing hormone (GnRH) in pulses.
-            2. GnRH tells the anterior (front) part of the pituitary gland to release
-               luteinizing hormone (LH) and follicle-stimulating hormone (FSH).
-            3. LH and FSH act on the testes or ovaries, which make testosterone, estradiol and
-               progesterone and support the development of sperm or eggs.
+            1. The hypothalamus, at the base of the brain, sends out gonadotropin-releasing
+               hormone (GnRH). It does so in pulses.
+            2. GnRH acts on the front part of the pituitary gland. This gland then releases two
+               hormones: luteinizing hormone (LH) and follicle-stimulating hormone (FSH).
+            3. LH and FSH act on the testes or ovaries. These make the sex hormones. They also
+               help sperm or eggs to grow.
 
-            The sex hormones then feed back to the hypothalamus and pituitary, usually damping
-            down GnRH, LH and FSH. Around ovulation, rising estradiol briefly does the opposite
-            and triggers a surge of LH.
+            The sex hormones then report back to the brain. Most of the time they damp down
+            GnRH, LH and FSH. Once a month, just before an egg is released, the rise in
+            estradiol does the reverse for a short time. It sets off a surge of LH
+            [@boron-2017].
 
-            Oxytocin is not part of this chain, but it lives in the same neighborhood. It is
-            made by nerve cells in the hypothalamus and released from the posterior (back)
-            part of the pituitary, and sex hormones can change how many oxytocin receptors some
-            tissues carry. That is the main reason researchers ask whether changes in the HPG
-            axis, at puberty, in pregnancy, at menopause or with low testosterone, might alter
-            oxytocin signaling.
+            Oxytocin is not part of this chain, but it lives close by. Nerve cells in the
+            hypothalamus make it. It is released from the back part of the pituitary. Sex
+            hormones can change how many oxytocin receptors some tissues carry. So it is fair to
+            ask if changes in the HPG axis might change how oxytocin works. Such changes come at
+            puberty, in pregnancy, at menopause, or when testosterone is low
+            [@boron-2017; @insel-2010].
             """
         ),
         "takeaway": (
-            "The HPG axis controls the sex hormones through feedback; oxytocin sits beside it "
-            "in the hypothalamus and pituitary rather than inside the chain."
+            "The HPG axis controls the sex hormones through feedback; oxytocin sits beside "
+            "it, not inside the chain [@boron-2017]."
         ),
         "figures": [
             figure(
@@ -213,7 +211,7 @@ OXYTOCIN_SECTIONS = [
                 "from the sex hormones back to the hypothalamus and pituitary are labeled "
                 "negative feedback.",
                 "The HPG axis: a chain of signals from brain to gonads, kept in range by "
-                "feedback from the sex hormones.",
+                "feedback from the sex hormones [@boron-2017].",
             )
         ],
     },
@@ -223,18 +221,17 @@ OXYTOCIN_SECTIONS = [
         "anchor": "sex-hormones-and-oxytocin",
         "body": md(
             """
-            The clearest example comes from pregnancy. In the last weeks before birth, the
-            number of oxytocin receptors in the muscle of the uterus rises steeply, which lets
-            the uterus respond strongly to oxytocin during labor. Estrogens help drive this
-            increase, while progesterone helps keep the uterus relatively quiet earlier in
-            pregnancy [@guyton-2016].
+            The clearest case comes from pregnancy. In the last weeks before birth, the muscle
+            of the womb (uterus) gains many more oxytocin receptors. This lets it respond
+            strongly in labor. Estrogens help drive this change. Before that, progesterone helps
+            keep the womb calm [@boron-2017].
 
-            In the brain, most of what we know comes from animal studies. In rodents, estradiol
-            increases oxytocin receptors in some brain regions involved in social and sexual
-            behavior. Testosterone can have similar effects, partly because an enzyme called
-            aromatase converts testosterone into estradiol inside brain cells. Whether the same
-            happens, and to the same degree, in the human brain is much less certain, because
-            receptor levels in living human brains are very hard to measure.
+            In the brain, most of what we know comes from tests in rats and mice. In these,
+            estradiol adds oxytocin receptors in some parts of the brain that take part in sex
+            and social life [@neal-2018]. Testosterone can act in a like way. This is partly
+            because an enzyme called aromatase turns testosterone into estradiol inside brain
+            cells [@boron-2017]. We do not know how far the same is true in the human brain. It
+            is very hard to count receptors in a living human brain [@insel-2010].
             """
         )
         + "\n\n"
@@ -250,33 +247,36 @@ OXYTOCIN_SECTIONS = [
                 [
                     "Estradiol",
                     "Ovaries; also made from testosterone in many tissues",
-                    "Increases oxytocin receptors in the uterus and in some brain regions",
+                    "Increases oxytocin receptors in the uterus [@boron-2017] and in some "
+                    "rodent brain regions [@neal-2018]",
                     "Uterine studies in humans; brain studies mainly in animals",
                 ],
                 [
                     "Progesterone",
                     "Ovaries, placenta, adrenal glands",
                     "Keeps the pregnant uterus relatively quiet; converted to the neurosteroid "
-                    "allopregnanolone",
+                    "allopregnanolone [@boron-2017; @genazzani-2019]",
                     "Pregnancy physiology; animal studies",
                 ],
                 [
                     "Testosterone",
                     "Testes, ovaries, adrenal glands",
-                    "Acts partly after conversion to estradiol, partly through androgen receptors",
+                    "Acts partly after conversion to estradiol, partly through androgen "
+                    "receptors [@boron-2017; @neal-2018]",
                     "Mainly animal studies; few human studies",
                 ],
                 [
                     "Cortisol (HPA axis)",
                     "Adrenal glands",
-                    "Oxytocin can damp stress responses; long-term stress may alter oxytocin "
-                    "signaling",
+                    "Oxytocin can damp stress responses in animals; results in people are "
+                    "mixed [@insel-2010]",
                     "Animal studies; mixed human results",
                 ],
                 [
                     "Vasopressin",
                     "Hypothalamus",
-                    "A close chemical cousin that can act on oxytocin receptors, and vice versa",
+                    "A close chemical cousin that can act on oxytocin receptors, and vice "
+                    "versa [@insel-2010]",
                     "Pharmacology and animal studies",
                 ],
             ],
@@ -289,8 +289,9 @@ OXYTOCIN_SECTIONS = [
             """
         ),
         "takeaway": (
-            "Sex hormones clearly regulate oxytocin receptors in the uterus; effects in the "
-            "human brain are plausible but mostly inferred from animal research."
+            "Sex hormones clearly control oxytocin receptors in the womb; in the human brain,"
+            " their role is mostly inferred from work in rats and mice "
+            "[@boron-2017; @insel-2010]."
         ),
         "figures": [],
     },
@@ -300,28 +301,27 @@ OXYTOCIN_SECTIONS = [
         "anchor": "hormones-across-life",
         "body": md(
             """
-            Sex hormone levels rise at puberty. During the reproductive years, estradiol and
-            progesterone follow a monthly cycle in women. In perimenopause, the years leading
-            up to the last period, ovarian hormones fluctuate widely before falling after
-            menopause, which on average happens around the age of 51. Hot flashes, disturbed
-            sleep and mood changes are common during this transition, and for some women the
-            risk of depression rises during it.
+            Sex hormone levels rise at puberty. In the years when a woman can become pregnant,
+            estradiol and progesterone go up and down each month. In perimenopause, the years
+            before the last period, these hormones swing more widely. They then fall after
+            menopause, which on average comes at about age 51. Hot flushes and broken sleep are
+            common at this stage [@boron-2017].
 
-            In men, testosterone tends to decline slowly and gradually with age rather than
-            suddenly. Much of the difference between men of the same age is linked to body
-            weight, long-term illness, medicines and sleep, not age alone. The word
-            "andropause" is sometimes used, but many endocrinologists avoid it because there is
-            no sudden, universal drop comparable to menopause.
+            In men, testosterone tends to fall slowly with age, not all at once. Men of the same
+            age can have quite different levels. Much of the gap is linked to weight, long-term
+            illness, drugs and sleep, not to age alone [@endocrine-society-2018]. Some people
+            call this "andropause". Many hormone doctors avoid the word. Men do not go through a
+            sudden drop, as women do at menopause.
 
             When testosterone is truly low and causes symptoms, the condition is called
-            hypogonadism. Guidelines recommend making this diagnosis only in people with
-            consistent symptoms and signs and unequivocally low testosterone on at least two
-            morning blood tests, measured with a reliable method [@endocrine-society-2018].
+            hypogonadism. Guidelines say doctors should only make this diagnosis in men with
+            clear symptoms and signs. The men should also have low testosterone on at least two
+            morning blood tests, done by a good lab method [@endocrine-society-2018].
             """
         ),
         "takeaway": (
-            "Menopause is a distinct transition, while the decline of testosterone with age in "
-            "men is gradual and often tied to general health."
+            "Menopause is a clear change, while testosterone in men falls slowly with age and"
+            " is often tied to general health [@boron-2017; @endocrine-society-2018]."
         ),
         "figures": [
             figure(
@@ -332,7 +332,8 @@ OXYTOCIN_SECTIONS = [
                 "testosterone in men rises at puberty and then declines slowly from middle "
                 "age. The chart is marked as illustrative and not to scale.",
                 "Sex hormones across life (schematic, not to scale): a distinct transition at "
-                "menopause, a gradual average decline in men.",
+                "menopause, a gradual average decline in men "
+                "[@boron-2017; @endocrine-society-2018].",
             )
         ],
     },
@@ -342,43 +343,38 @@ OXYTOCIN_SECTIONS = [
         "anchor": "treatments-overview",
         "body": md(
             """
-            Several hormone-related treatments come up in discussions of mood, energy and
-            relationships. This section explains what each one is. It is not a recommendation,
-            and every one of them needs an assessment and follow-up by a qualified prescriber.
+            Some hormone treatments come up when people talk about mood, energy and close bonds.
+            This section explains what each one is. It is not advice to use any of them. Each
+            one needs a doctor who knows what they are doing, to check you first and to follow
+            you up [@endocrine-society-2018].
 
             - **Testosterone replacement therapy (TRT)** treats confirmed hypogonadism. In men
-              who truly have it, it can improve sexual function and, modestly, mood and
-              energy. It suppresses sperm production, so guidelines advise against it for men
-              who hope to father a child soon, and it needs regular monitoring, including blood
-              counts [@endocrine-society-2018].
-            - **Gonadorelin** is a synthetic form of GnRH. Given in pulses it stimulates LH and
-              FSH; given continuously it has the opposite effect. Some clinics add it to
-              testosterone in the hope of preserving testicular function, but the evidence for
-              that use is limited.
-            - **Aromatase inhibitors** block the conversion of testosterone to estradiol. They
-              are established medicines for breast cancer. Using them in men who take
-              testosterone is off-label, and pushing estradiol too low can harm bone health
-              and sexual function.
-            - **Menopausal hormone therapy** (estrogen, combined with progesterone or a similar
-              progestogen for anyone who has a uterus) is the most effective treatment for hot
-              flashes. The progestogen protects the lining of the uterus.
-            - **Testosterone for women** is supported by international position statements
-              mainly for one use: distressing low sexual desire after menopause. It is not
-              recommended for mood or energy on its own.
-            - **Growth hormone secretagogues** and other "peptides" are promoted online for
-              anti-aging, muscle or sleep. Apart from a few narrow approved uses, good evidence
-              of benefit in healthy adults is lacking, and products sold outside pharmacies
-              may not contain what the label says.
+              who truly have it, it can help sexual function. It may also help mood and energy a
+              little. It stops the testes making sperm, so guidelines advise against it for men
+              who hope to father a child soon. It needs regular checks, such as blood counts
+              [@endocrine-society-2018].
+            - **Gonadorelin** is a man-made form of GnRH. Given in pulses, it makes the
+              pituitary release LH and FSH. Given without a break, it shuts them down
+              [@boron-2017].
+            - **Aromatase inhibitors** block the step that turns testosterone into estradiol.
+              They are standard drugs for some breast cancers. Men need some estradiol for
+              strong bones. So pushing it too low can do harm [@boron-2017].
+            - **Menopausal hormone therapy** gives estrogen. Anyone who still has a womb also
+              takes a second hormone (a progestogen). Estrogen alone can make the lining of the
+              womb grow too thick [@boron-2017].
 
-            No treatment has been shown to improve social connection by boosting oxytocin
-            signaling. Popular books about hormone balance [@gottfried-2013] can help people
-            put questions into words, but they are written for general readers and do not
-            replace clinical trials or individual advice.
+            Other "peptides" are sold online with claims about aging, muscle or sleep. Some are
+            sold outside of pharmacies, where no one checks what is in the bottle.
+
+            No treatment has been shown to improve social bonds by boosting oxytocin
+            [@insel-2010]. Popular books about hormone balance [@gottfried-2013] can help people
+            put their questions into words. But they are written for the general reader. They do
+            not replace trials, or advice for you.
             """
         ),
         "takeaway": (
-            "Hormone treatments have specific, proven uses; none is an evidence-based way to "
-            "tune oxytocin or social connection."
+            "Hormone treatments have set uses backed by evidence; none is a proven way to "
+            "tune oxytocin or social bonds [@endocrine-society-2018; @insel-2010]."
         ),
         "figures": [],
     },
@@ -388,29 +384,27 @@ OXYTOCIN_SECTIONS = [
         "anchor": "stress-and-oxytocin",
         "body": md(
             """
-            The body's main stress system is the hypothalamic-pituitary-adrenal axis (HPA
-            axis). In response to a physical or psychological challenge, the hypothalamus
-            releases corticotropin-releasing hormone (CRH), the pituitary releases
-            adrenocorticotropic hormone (ACTH), and the adrenal glands release cortisol.
-            Cortisol mobilizes energy and, through negative feedback, switches the response
-            off again [@boron-2017].
+            The body's main stress system is the hypothalamic-pituitary-adrenal axis (HPA axis).
+            It starts when we face a threat to body or mind. The hypothalamus then releases
+            corticotropin-releasing hormone (CRH). CRH makes the pituitary release ACTH. ACTH
+            makes the adrenal glands release cortisol. Cortisol frees up fuel for the body. It
+            also tells the brain to switch the response off again. This is called negative
+            feedback [@boron-2017].
 
-            Oxytocin and the HPA axis influence each other. In animal studies, oxytocin
-            released in the brain tends to damp the stress response, and social contact can
-            soften the rise in stress hormones. In people the results are less consistent:
-            some experiments found that oxytocin given as a nasal spray reduced cortisol
-            responses to a stressful task, while others found no effect.
+            Oxytocin and the HPA axis act on each other. In tests in animals, oxytocin in the
+            brain tends to calm the stress response. In people, the results of nose-spray
+            studies are less clear, and many have not been repeated [@insel-2010].
 
-            Short bursts of cortisol are normal and useful. Problems arise when stress is
-            intense and long-lasting, when sleep is persistently poor, or in medical conditions
-            in which cortisol is too high or too low. Long-term stress affects many brain
-            systems at once, and there is no blood test that measures "oxytocin balance" in a
-            clinically useful way.
+            Short bursts of cortisol are normal and help us cope. Problems arise when stress is
+            strong and goes on for a long time. They also arise when sleep is poor for weeks, or
+            in rare diseases in which the body makes too much or too little cortisol
+            [@boron-2017]. No blood test can tell a person's "oxytocin balance" in a way that
+            helps in the clinic [@insel-2010].
             """
         ),
         "takeaway": (
-            "Oxytocin and the stress axis influence each other, but the human evidence is mixed "
-            "and no test measures a person's oxytocin balance."
+            "Oxytocin and the stress system act on each other, but the evidence in people is "
+            "mixed and no test measures a person's oxytocin balance [@insel-2010]."
         ),
         "figures": [
             figure(
@@ -421,7 +415,7 @@ OXYTOCIN_SECTIONS = [
                 "hypothalamus and pituitary, and a side box notes that oxytocin can damp the "
                 "response in animal studies.",
                 "The stress (HPA) axis switches itself off through cortisol feedback; oxytocin "
-                "is one of several signals that can modulate it.",
+                "is one of several signals that can modulate it [@boron-2017; @insel-2010].",
             )
         ],
     },
@@ -466,7 +460,7 @@ OXYTOCIN_SECTIONS = [
                 "into the bloodstream toward the uterus and breast. Separate fibers carry "
                 "oxytocin to brain areas such as the amygdala.",
                 "Two routes for one peptide: into the blood from the posterior pituitary, and "
-                "directly to brain regions.",
+                "directly to brain regions [@boron-2017].",
             )
         ],
     },
@@ -526,16 +520,14 @@ OXYTOCIN_SECTIONS = [
             States in 2019; that approval was withdrawn in April 2025, at the maker's request,
             after it stopped selling the medicine [@fda-2025-zulresso].
 
-            The links with oxytocin are less direct. In pregnant rats, allopregnanolone
-            strengthens GABA inhibition of oxytocin neurons, which may help prevent premature
-            oxytocin release; around birth this restraint is lifted. Beyond pregnancy, both
-            systems influence stress responses, but there is little direct evidence that
-            neurosteroids change oxytocin signaling in people.
+            The links with oxytocin are less direct. Both systems take part in pregnancy, birth
+            and the stress response, but there is little direct evidence that neurosteroids
+            change oxytocin signaling in people.
             """
         ),
         "takeaway": (
             "Allopregnanolone shows that steroid metabolites can act quickly on brain "
-            "receptors; its link with oxytocin is clearest in animal pregnancy."
+            "receptors [@genazzani-2019]; its link with oxytocin in people is unproven."
         ),
         "figures": [],
     },
@@ -559,17 +551,17 @@ OXYTOCIN_SECTIONS = [
               not replicate, and publication bias favors positive results.
             - **Context.** Effects can depend on sex, hormonal state, personality, early-life
               experience and who the other person in the experiment is.
-            - **Clinical trials.** Larger randomized trials of repeated intranasal oxytocin,
-              for example in autism, have not shown clear benefit over placebo.
+            - **Clinical trials.** Single-dose findings had not been tested as treatments:
+              that needs large randomized trials of repeated doses against placebo.
 
             None of this means oxytocin is unimportant. It means that results from rodents, or
             from single-dose laboratory studies, should not be presented as proven treatments
-            for loneliness, low mood or relationship problems.
+            for loneliness, low mood or relationship problems [@insel-2010].
             """
         ),
         "takeaway": (
             "Single-dose laboratory studies and animal research do not add up to an "
-            "evidence-based oxytocin treatment for social or emotional problems."
+            "evidence-based oxytocin treatment for social or emotional problems [@insel-2010]."
         ),
         "figures": [],
     },
@@ -592,25 +584,21 @@ OXYTOCIN_SECTIONS = [
                 [
                     "Does estradiol increase oxytocin receptors?",
                     "Animal studies; human uterine tissue",
-                    "Consistent increases in the uterus and in some rodent brain regions",
+                    "Consistent increases in the uterus and in some rodent brain regions "
+                    "[@boron-2017; @neal-2018]",
                     "Strong in animals and the uterus; limited for the human brain",
                 ],
                 [
                     "Does one dose of intranasal oxytocin change trust or empathy?",
                     "Small randomized laboratory experiments",
-                    "Early positive findings, followed by many failed replications",
+                    "Early positive findings, then failed replications [@insel-2010]",
                     "Low",
-                ],
-                [
-                    "Does repeated intranasal oxytocin help autism or social anxiety?",
-                    "Randomized controlled trials",
-                    "No clear benefit over placebo in the larger trials",
-                    "Moderate evidence of little or no benefit",
                 ],
                 [
                     "Does testosterone therapy help men with confirmed low testosterone?",
                     "Randomized controlled trials; guideline review",
-                    "Improves sexual function; small average gains in mood",
+                    "Improves sexual function; small average gains in mood "
+                    "[@endocrine-society-2018]",
                     "Moderate, for modest effects",
                 ],
                 [
@@ -620,17 +608,12 @@ OXYTOCIN_SECTIONS = [
                     "Very low",
                 ],
                 [
-                    "Do neurosteroid medicines help postpartum depression?",
-                    "Randomized controlled trials",
-                    "Faster improvement than placebo",
-                    "Moderate; approved for this use",
-                ],
-                [
-                    "Do growth hormone secretagogues improve mood, sleep or aging in healthy "
-                    "adults?",
-                    "Few small studies; marketing claims",
-                    "No reliable evidence of these benefits",
-                    "Very low",
+                    "Is brexanolone (an allopregnanolone infusion) still approved for "
+                    "postpartum depression in the US?",
+                    "Regulatory record",
+                    "No: the approval was withdrawn in 2025, at the maker's request "
+                    "[@fda-2025-zulresso]",
+                    "Not a question of evidence strength",
                 ],
             ],
         )
@@ -646,7 +629,7 @@ OXYTOCIN_SECTIONS = [
         "takeaway": (
             "The firmest evidence concerns oxytocin in childbirth and hormone effects on "
             "receptors in animals; claims about improving human connection rest on weak "
-            "evidence."
+            "evidence [@boron-2017; @insel-2010]."
         ),
         "figures": [],
     },
@@ -671,15 +654,17 @@ OXYTOCIN_SECTIONS = [
             - A popular book [@gottfried-2013] offers one clinician's perspective for general
               readers and is not a primary source of evidence.
 
-            Some references are listed without a DOI or PubMed ID. We show them as they were
-            published in the sources we drew on and never add an identifier we could not
-            verify. Treat an entry without a link as a pointer to look up, and weigh it by the
-            kind of source it is.
+            Each entry in the list says how we checked it. *Verified* means an editor found the
+            work in a public record (the publisher's page, a library catalogue or the printed
+            book) and compared its details; where that record gave a DOI, the entry links to it.
+            *Could not be found* means we searched and found no record of the work as printed,
+            so what it is cited for deserves extra caution. We never add an identifier we have
+            not seen in a record.
             """
         ),
         "takeaway": (
-            "Textbooks, guidelines, studies and popular books carry different weight, and a "
-            "missing identifier is shown honestly rather than guessed."
+            "Textbooks, guidelines, studies and popular books carry different weight, and each "
+            "reference says whether we could find and check it."
         ),
         "figures": [],
     },
@@ -690,26 +675,26 @@ OXYTOCIN_SECTIONS = [
         "anchor": "daily-life",
         "body": md(
             """
-            Knowing how hormones and oxytocin work can make some experiences easier to name:
-            why mood may shift across the menstrual cycle or around menopause, why stress and
-            poor sleep can leave you feeling less connected, or why a hormone medicine can have
-            effects beyond its main target. It can also make it easier to notice when a claim
-            goes further than the science does.
+            Knowing how hormones and oxytocin work can help you put a name to some things. It
+            can help you see why mood may shift across the monthly cycle or around the last
+            period. It can help you see why stress and poor sleep can leave you feeling less
+            close to others. It can also explain why a hormone drug may do more than one thing
+            [@boron-2017]. And it can help you spot when a claim goes further than the science
+            [@insel-2010].
 
-            Some habits are good for mood and for the stress system in general, whether or not
-            a hormone problem is involved: regular sleep, physical activity, time with people
-            you trust, and help for stress, anxiety or depression when you need it. These are
-            not hormone "hacks". They are the unglamorous basics that appear in almost every
-            sound treatment plan.
+            Some habits are good for mood and for the stress system, with or without a hormone
+            problem. They include regular sleep, moving your body, time with people you trust,
+            and help for stress or low mood when you need it. These are not hormone "hacks".
+            They are the plain basics of good care.
 
-            It is also worth being gentle with yourself. Feeling distant or flat is a common
-            human experience, not a personal failing, and it is reason enough to ask for
+            It is also worth being kind to yourself. Feeling flat or far from others is a common
+            human feeling. It is not a personal failing, and it is reason enough to ask for
             support.
             """
         ),
         "takeaway": (
-            "Knowing how these signals work can help you describe what you notice and question "
-            "claims that overreach."
+            "Knowing how these signals work can help you name what you notice and question "
+            "claims that go too far."
         ),
         "figures": [],
     },
@@ -719,27 +704,26 @@ OXYTOCIN_SECTIONS = [
         "anchor": "questions-for-your-clinician",
         "body": md(
             """
-            If you think a hormone change may be affecting how you feel, questions like these
-            can help you get the most from an appointment:
+            If you think a change in hormones may be affecting how you feel, questions like
+            these can help you get the most from a visit:
 
-            - What else could explain these symptoms, and how will we check?
-            - Which tests make sense for me, and when should they be done (for example, in the
-              morning, or on a particular day of my cycle)?
-            - If a result is abnormal, will it be repeated before we decide anything?
-            - What benefits can someone like me realistically expect from treatment, and how
-              large are they?
-            - What are the risks, including effects on fertility, and how will they be
-              monitored?
-            - What would happen if I wait, or try other approaches first?
+            - What else could explain how I feel, and how will we check?
+            - Which tests make sense for me, and when should they be done? (Some need to be in
+              the morning, or on a set day of the monthly cycle.)
+            - If a result is not normal, will we repeat the test before we decide?
+            - How much could a treatment help someone like me?
+            - What are the risks, and how will we keep an eye on them? Could it affect my chance
+              of having children?
+            - What would happen if I wait, or try something else first?
 
-            Bring a list of every medicine and supplement you take, including anything bought
-            online. Do not start, stop or change a hormone treatment without talking to the
-            person who prescribes it.
+            Bring a list of all the drugs and supplements you take, including anything you
+            bought online. Talk to the person who prescribes a hormone before you start, stop or
+            change it.
             """
         ),
         "takeaway": (
-            "A good consultation looks for all the causes, confirms results before acting, and "
-            "weighs realistic benefits against risks."
+            "A good visit looks at the whole picture, checks results before acting, and "
+            "weighs what you could gain against the risks."
         ),
         "figures": [],
     },
@@ -785,20 +769,23 @@ SLEEP_SECTIONS = [
         "anchor": "what-is-the-hpa-axis",
         "body": md(
             """
-            The hypothalamic-pituitary-adrenal axis, or HPA axis, is the hormone system that
-            helps the body respond to challenges. When the brain detects a stressor, the
-            hypothalamus signals the pituitary gland, which in turn signals the adrenal glands
-            above the kidneys to release cortisol [@guyton-2016].
+            The HPA axis is the hormone system that helps the body deal with a threat or a
+            strain. HPA is short for three parts of the body: the hypothalamus in the brain, the
+            pituitary gland just below it, and the adrenal glands on top of the kidneys. When
+            the brain senses stress, it sends a signal to the gland just below it. That gland
+            then signals the glands on the kidneys. They let out a hormone called cortisol. It
+            all happens in minutes [@boron-2017].
 
-            Cortisol raises blood sugar, helps the body use energy, and adjusts the immune
-            system and blood pressure. It is essential to life. When enough cortisol is
-            circulating, it signals back to the brain to turn the response down again, so a
-            healthy stress response has both an accelerator and a brake.
+            Cortisol raises blood sugar and helps the body use fuel. It also tunes the immune
+            system and blood pressure. We cannot live without it. When there is enough of it in
+            the blood, it tells the brain to turn the stress signal down. So a healthy stress
+            response has a pedal to speed up and a brake to slow down. Both are needed
+            [@boron-2017].
             """
         ),
         "takeaway": (
-            "The HPA axis releases cortisol to meet challenges and then switches itself off "
-            "through feedback."
+            "The HPA axis lets out cortisol to meet a challenge, then turns itself off "
+            "through feedback [@boron-2017]."
         ),
         "figures": [],
     },
@@ -808,20 +795,20 @@ SLEEP_SECTIONS = [
         "anchor": "daily-cortisol-rhythm",
         "body": md(
             """
-            Cortisol is not released at a steady rate. In people who sleep at night, it is
-            lowest around midnight, starts to rise in the early hours of the morning, and
-            peaks shortly after waking. It then falls, with smaller bumps after meals or
-            stressful moments, through the afternoon and evening.
+            Cortisol is not let out at a steady rate. In people who sleep at night, it is lowest
+            around midnight. It starts to rise in the small hours and peaks soon after waking.
+            Then it falls through the day. There are small bumps after meals or at tense moments
+            [@boron-2017].
 
-            This daily pattern is an example of a circadian rhythm. It is timed by the body's
-            internal clock in the hypothalamus, which is set mainly by light. Melatonin, a
-            hormone that signals darkness, follows roughly the opposite pattern: it rises in
-            the evening and falls toward morning.
+            This daily pattern is called a circadian rhythm. It is timed by the body's inner
+            clock, deep in the brain. Light is the main thing that sets the clock. Melatonin is
+            a hormone that signals the dark. It does roughly the reverse of cortisol. It rises
+            at night and falls toward morning [@boron-2017].
             """
         ),
         "takeaway": (
-            "Cortisol normally peaks soon after waking and is lowest around midnight, guided by "
-            "the body's light-set clock."
+            "Cortisol is highest soon after waking and lowest around midnight, timed by a "
+            "body clock that light sets [@boron-2017]."
         ),
         "figures": [
             figure(
@@ -833,7 +820,7 @@ SLEEP_SECTIONS = [
                 "the night and falls by morning. A shaded band marks the usual sleep period. "
                 "The chart is labeled illustrative.",
                 "A typical daily rhythm of cortisol and melatonin in someone who sleeps at "
-                "night (illustrative, not to scale).",
+                "night (illustrative, not to scale) [@boron-2017].",
             )
         ],
     },
@@ -843,20 +830,19 @@ SLEEP_SECTIONS = [
         "anchor": "sleep-stress-cycle",
         "body": md(
             """
-            Stress can make it harder to fall asleep and stay asleep. Worry keeps the mind
-            alert, and stress hormones promote wakefulness. Poor sleep, in turn, can leave
-            people more reactive to stress the next day, with lower mood, less patience and
-            more difficulty concentrating.
+            Stress can make it hard to fall asleep and to stay asleep. Worry keeps the mind
+            busy, and stress hormones keep the brain alert [@boron-2017]. A bad night can then
+            leave you tired, short-tempered and less able to cope the next day.
 
-            This can become a cycle, but it is one that can often be interrupted. Keeping
-            regular sleep and wake times, getting daylight in the morning, limiting caffeine
-            and alcohol, and setting aside time to wind down are simple starting points. If
-            poor sleep lasts for weeks, talk to a clinician.
+            This can turn into a cycle, but it is one you can often break. Simple steps are a
+            good place to start. Go to bed and get up at about the same times each day. Get some
+            daylight in the morning. Cut down on caffeine and alcohol, and give yourself time to
+            wind down. If poor sleep lasts for weeks, talk to a doctor or nurse.
             """
         ),
         "takeaway": (
-            "Stress and poor sleep can reinforce each other, and small, regular habits are a "
-            "reasonable first step in breaking the cycle."
+            "Stress and poor sleep can feed each other, and small, regular habits are a good "
+            "first step to break the cycle."
         ),
         "figures": [
             figure(
@@ -876,21 +862,20 @@ SLEEP_SECTIONS = [
         "anchor": "sleep-loss-and-cortisol",
         "body": md(
             """
-            In laboratory studies, a night of restricted or no sleep often raises cortisol the
-            following evening, when it would normally be falling. Repeated short sleep and
-            working night shifts can also flatten or shift the daily cortisol curve. These
-            changes are usually modest and vary a great deal between people and studies.
+            Sleep and the stress system are closely tied. In a classic laboratory study, healthy
+            young men slept for only four hours, or not at all. The next evening, their cortisol
+            was higher than after a normal night, at a time of day when it should have been
+            falling [@leproult-1997]. Studies like this are small and short. They show a link,
+            but they do not show that poor sleep causes long-term hormone disease.
 
-            Most of this research is short-term and done in healthy volunteers, so it shows
-            that sleep and the HPA axis are linked rather than proving that poor sleep causes
-            long-term hormone disease. Sleep loss also affects appetite hormones, blood sugar
-            control and mood, which is one reason sleep matters for health in general
-            [@boron-2017].
+            The timing of cortisol also follows the sleep cycle. The stress axis is quietest in
+            the first part of the night, when deep sleep is most common. Cortisol then rises in
+            the second half of the night, ready for waking [@boron-2017].
             """
         ),
         "takeaway": (
-            "Short-term sleep loss can shift the cortisol rhythm, but the changes are modest "
-            "and do not by themselves mean a hormone disorder."
+            "Losing sleep can shift the cortisol rhythm for a day or so, but that by itself "
+            "is not a hormone disorder [@leproult-1997]."
         ),
         "figures": [],
     },
@@ -900,22 +885,26 @@ SLEEP_SECTIONS = [
         "anchor": "adrenal-fatigue",
         "body": md(
             """
-            "Adrenal fatigue" is not a recognized medical diagnosis. The idea that everyday
-            stress wears out the adrenal glands has not been supported by research, and
-            endocrinology societies advise against tests and supplements sold on that basis.
-            Tiredness is real and worth investigating, but its usual causes include poor sleep,
-            sleep apnea, depression, anemia, thyroid problems and many others.
+            "Adrenal fatigue" is a term you may see online. The idea is that daily stress wears
+            out the adrenal glands. Then, it is said, they make too little cortisol. A review of
+            the published studies found no proof that this happens [@cadegiani-2016]. Hormone
+            doctors do not use the term. Tests and pills sold for it are not backed by good
+            studies [@cadegiani-2016].
 
-            Cortisol tests are used to look for specific diseases: Cushing's syndrome, in which
-            the body is exposed to too much cortisol, and adrenal insufficiency, in which it
-            makes too little. These tests follow set protocols, such as a late-night saliva
-            sample, a dexamethasone suppression test or an ACTH stimulation test, because a
-            single random cortisol level is hard to interpret.
+            Feeling tired all the time is real and worth looking into. A doctor can look for the
+            usual culprits, such as poor sleep, sleep apnea, low mood, low iron or thyroid
+            problems.
+
+            Cortisol tests are used to look for two rare kinds of disease. In Cushing's
+            syndrome, the body has too much cortisol. In Addison's disease and related problems,
+            it makes too little. These tests follow set steps. One random cortisol level is hard
+            to read. Doctors may test spit taken late at night. Or they may give a drug first,
+            then check how cortisol responds [@boron-2017].
             """
         ),
         "takeaway": (
-            "Cortisol tests diagnose specific adrenal diseases; they cannot confirm "
-            "'adrenal fatigue', which is not a recognized condition."
+            "Cortisol tests look for real adrenal diseases; they cannot confirm 'adrenal "
+            "fatigue', which has not been shown to exist [@cadegiani-2016]."
         ),
         "figures": [],
     },
@@ -954,22 +943,22 @@ SLEEP_SECTIONS = [
         "anchor": "when-to-seek-help",
         "body": md(
             """
-            Consider seeing a clinician if poor sleep lasts more than a few weeks, if you snore
-            loudly or someone notices pauses in your breathing at night, if daytime sleepiness
-            affects driving or work, or if stress or low mood is hard to manage. For long-term
-            insomnia, cognitive behavioral therapy for insomnia (CBT-I) is the recommended
-            first treatment and works without medicines.
+            Think about seeing a doctor or nurse if poor sleep goes on for weeks. The same goes
+            if you snore loudly, or someone sees you stop breathing for a moment in your sleep.
+            Feeling sleepy in the day when you drive or work is a reason too. So is stress or
+            low mood that is hard to manage. Ask about a talking treatment called CBT-I, made
+            for sleep problems that last.
 
-            Some symptoms deserve prompt attention because they can point to a cortisol
-            disorder: unexplained weight gain with a rounder face, easy bruising and wide
-            purple stretch marks, or, at the other extreme, weight loss, dizziness on standing
-            and severe tiredness. These are uncommon, and a clinician can decide whether
-            testing is needed.
+            Some signs need prompt care, because they can point to a cortisol disease. These
+            include weight gain with a rounder face, bruises that come up with little cause, and
+            wide purple stretch marks. At the other end, they include weight loss, feeling dizzy
+            when you stand up, and severe tiredness [@boron-2017]. These diseases are rare, and
+            a doctor can decide whether you need tests.
             """
         ),
         "takeaway": (
-            "Persistent poor sleep, loud snoring or unusual body changes are good reasons to "
-            "ask a clinician for help."
+            "Poor sleep that lasts, loud snoring or unusual changes in your body are good "
+            "reasons to ask for help."
         ),
         "figures": [],
     },
@@ -1002,19 +991,19 @@ TESTOSTERONE_SECTIONS = [
         "anchor": "what-testosterone-does",
         "body": md(
             """
-            Testosterone is a steroid hormone present in everyone. In men it is made mainly by
-            the testes; in women smaller amounts come from the ovaries and the adrenal glands.
-            In men it drives the changes of puberty and, in adulthood, supports sexual desire
-            and erections, sperm production, muscle and bone strength, red blood cell
-            production and body hair [@guyton-2016].
+            Testosterone is a steroid hormone that both men and women have. In men, most of it
+            is made by the testes. In women, small amounts come from the ovaries and the adrenal
+            glands. In boys, it drives the changes that turn a boy into a man. In adult men, it
+            helps with sex drive and sex. It also helps make sperm. It keeps muscle and bone
+            strong, and helps the body make red blood cells and grow body hair [@boron-2017].
 
-            Some of testosterone's effects happen after the body converts it to estradiol, a
-            form of estrogen. That is why estradiol matters for men's bones too.
+            Some of what it does happens after the body turns it into estradiol, a form of
+            estrogen. That is why estradiol matters for men's bones too [@boron-2017].
             """
         ),
         "takeaway": (
-            "Testosterone supports sexual function, sperm production, muscle, bone and blood "
-            "in men, and is present in smaller amounts in women."
+            "Testosterone supports sex, sperm, muscle, bone and blood in men, and women have "
+            "it in smaller amounts [@boron-2017]."
         ),
         "figures": [],
     },
@@ -1024,21 +1013,28 @@ TESTOSTERONE_SECTIONS = [
         "anchor": "low-testosterone-symptoms",
         "body": md(
             """
-            Clinicians call a lasting shortage of testosterone with symptoms hypogonadism. The
-            most specific symptoms are reduced sexual desire, fewer spontaneous or morning
-            erections, erectile difficulties, breast discomfort or enlargement, loss of body
-            hair and, in some cases, small testes or low sperm counts. Less specific symptoms
-            include tiredness, low mood, poor concentration and reduced muscle strength.
+            When a man has too little testosterone for a long time, and it causes symptoms,
+            doctors call it hypogonadism. Some symptoms point to it more clearly than others
+            [@endocrine-society-2018]:
 
-            Because the less specific symptoms are so common, they are not enough on their own
-            to diagnose low testosterone. Hypogonadism can start in the testes (primary) or in
-            the pituitary gland or hypothalamus that control them (secondary), and finding
-            which is the case is part of the assessment.
+            - less interest in sex
+            - fewer erections at night or on waking
+            - trouble getting or keeping an erection
+            - sore or larger breasts
+            - loss of body hair
+            - in some men, small testes or a low sperm count
+
+            Other symptoms are much less clear. They include feeling tired, low mood, poor focus
+            and weak muscles. These are so common that they are not enough on their own to show
+            low testosterone [@endocrine-society-2018].
+
+            The problem can start in the testes. Or it can start in the parts of the brain that
+            control them. Finding out which is part of the check-up [@endocrine-society-2018].
             """
         ),
         "takeaway": (
-            "Low testosterone is diagnosed from specific symptoms plus confirmed low blood "
-            "levels, not from tiredness or low mood alone."
+            "Low testosterone is diagnosed from clear symptoms plus low blood levels that are"
+            " confirmed, not from tiredness or low mood alone [@endocrine-society-2018]."
         ),
         "figures": [],
     },
@@ -1048,15 +1044,15 @@ TESTOSTERONE_SECTIONS = [
         "anchor": "how-testosterone-is-measured",
         "body": md(
             """
-            Guidelines recommend measuring total testosterone in a blood sample taken in the
-            morning, after fasting, and repeating the test to confirm a low result before any
-            diagnosis [@endocrine-society-2018]. Many factors can make a single result
-            misleading:
+            Guidelines advise a blood test for total testosterone, taken in the morning before
+            you eat. A low result should be checked with a second test before any diagnosis is
+            made [@endocrine-society-2018]. Many things can throw off a single result
+            [@endocrine-society-2018]:
             """
         )
         + "\n\n"
         + table(
-            "What can make a single testosterone result misleading",
+            "What can throw off a single testosterone result [@endocrine-society-2018]",
             ["Factor", "Why it matters", "What clinicians usually do"],
             [
                 [
@@ -1096,14 +1092,14 @@ TESTOSTERONE_SECTIONS = [
         + "\n\n"
         + md(
             """
-            Each laboratory reports its own reference range, and a result just outside it is
-            not automatically a problem, or just inside it automatically fine. The result has
-            to be read together with symptoms and the other tests.
+            Each lab gives its own normal range. A result just outside it is not always a
+            problem. A result just inside it is not always fine. The result has to be read
+            with your symptoms and the other tests [@endocrine-society-2018].
             """
         ),
         "takeaway": (
-            "Testosterone should be tested in the morning, fasting, and confirmed with a repeat "
-            "test, because one result can easily mislead."
+            "Test testosterone in the morning, before eating, and repeat a low result: one "
+            "test alone can easily mislead [@endocrine-society-2018]."
         ),
         "figures": [
             figure(
@@ -1124,24 +1120,25 @@ TESTOSTERONE_SECTIONS = [
         "anchor": "lh-and-fsh",
         "body": md(
             """
-            Luteinizing hormone (LH) and follicle-stimulating hormone (FSH) are the pituitary
-            signals that tell the testes to make testosterone and sperm. Measuring them helps
-            locate the problem [@boron-2017]:
+            Luteinizing hormone (LH) and follicle-stimulating hormone (FSH) come from the
+            pituitary gland. They tell the testes to make testosterone and sperm. A test of LH
+            and FSH helps show where the problem starts [@boron-2017; @endocrine-society-2018]:
 
-            - Low testosterone with **high** LH and FSH suggests the testes are not responding
-              (primary hypogonadism).
-            - Low testosterone with **low or normal** LH and FSH suggests the signal from the
-              brain is reduced (secondary hypogonadism). Causes include obesity, opioid
-              medicines, serious illness, high prolactin and, less often, pituitary disease,
-              so further tests may follow.
+            - Low testosterone with **high** LH and FSH means the testes do not respond as they
+              should. The brain is calling, but the testes do not answer. This is called primary
+              hypogonadism.
+            - Low testosterone with **low or normal** LH and FSH means the call from the brain
+              is weak. This is called secondary hypogonadism. Causes include a lot of body fat,
+              opioid drugs, severe illness, and too much of a hormone called prolactin. Less
+              often, the cause is a growth in the pituitary gland. So more tests may follow.
 
-            The distinction matters because it changes what else is investigated, and because
-            some causes of secondary hypogonadism can be treated directly.
+            The two kinds need different next steps. Some causes of the second kind can be
+            treated at their root [@endocrine-society-2018].
             """
         ),
         "takeaway": (
             "LH and FSH show whether low testosterone starts in the testes or in the brain "
-            "signals that control them."
+            "signals that control them [@endocrine-society-2018]."
         ),
         "figures": [
             figure(
@@ -1149,7 +1146,8 @@ TESTOSTERONE_SECTIONS = [
                 "Flow chart with five steps from left to right: symptoms and examination; a "
                 "morning fasting testosterone test; a repeat test to confirm; LH and FSH "
                 "tests to find the cause; and a discussion of options with a clinician.",
-                "The usual order of steps when low testosterone is suspected.",
+                "The usual order of steps when low testosterone is suspected "
+                "[@endocrine-society-2018].",
             )
         ],
     },
@@ -1171,17 +1169,12 @@ TESTOSTERONE_SECTIONS = [
             elevated red blood cell count, untreated severe sleep apnea, uncontrolled heart
             failure or a recent heart attack or stroke. Treatment is monitored with regular
             checks of symptoms, testosterone levels and red cell counts, and prostate checks
-            for some men.
-
-            A large placebo-controlled trial published in 2023, in men with hypogonadism and
-            high cardiovascular risk, found no overall increase in major cardiovascular events,
-            though some problems, including atrial fibrillation and blood clots in the lungs,
-            were more common with testosterone.
+            for some men [@endocrine-society-2018].
             """
         ),
         "takeaway": (
             "Guidelines support testosterone therapy for confirmed hypogonadism with symptoms, "
-            "with clear exclusions and regular monitoring."
+            "with clear exclusions and regular monitoring [@endocrine-society-2018]."
         ),
         "figures": [],
     },
@@ -1206,7 +1199,8 @@ TESTOSTERONE_SECTIONS = [
         ),
         "takeaway": (
             "Testosterone's effects on mood and behavior are real but modest and depend on "
-            "context; it is not a mood treatment for men with normal levels."
+            "context; it is not a mood treatment for men with normal levels "
+            "[@roney-2007; @resnick-2006]."
         ),
         "figures": [],
     },
@@ -1216,21 +1210,22 @@ TESTOSTERONE_SECTIONS = [
         "anchor": "before-starting-treatment",
         "body": md(
             """
-            If you are offered testosterone, or are considering asking for it, it can help to
-            ask: Has my low level been confirmed with repeat morning tests? Do we know the
-            cause, and can it be treated directly? How would treatment affect my fertility?
-            What will be monitored, and how often? What would tell us that treatment is not
-            helping, and when would we stop?
+            If you are offered testosterone, or are thinking of asking for it, these questions
+            can help. Has my low level been shown on two morning tests? Do we know the cause?
+            Can we treat the cause itself? How would this affect my chance of having children?
+            What will be checked, and how often? How will we know if it is not working, and when
+            would we stop?
 
-            Be cautious about clinics or websites that offer testosterone, or combinations of
-            hormones and "peptides", without a confirmed diagnosis and a plan for monitoring.
-            Hormone treatment is a long-term medical decision best made with a clinician who
-            knows your history.
+            Be wary of clinics or websites that sell testosterone, or mixes of hormones and
+            "peptides", to men who have not had a proper check-up. Guidelines call for a firm
+            diagnosis first, and for checks at set times after that [@endocrine-society-2018].
+            Taking a hormone is a long-term choice. It is best made with a doctor who knows you
+            well.
             """
         ),
         "takeaway": (
-            "Before treatment, make sure low testosterone is confirmed, its cause is known, and "
-            "fertility and monitoring have been discussed."
+            "Make sure low testosterone is confirmed, its cause is known, and your fertility "
+            "and follow-up checks have been talked through."
         ),
         "figures": [],
     },

@@ -12,7 +12,8 @@ was lost in its typesetting; we print a colon instead. "et al." is kept where th
 truncates the author list (stored as a last "author").
 
 Also here: the Federal Register notice withdrawing brexanolone's US approval, which the main
-article cites.
+article cites, and two papers the sleep article cites (not from the source article), entered
+from the editors' reading and marked unverified until someone checks them against a record.
 """
 
 from . import tags as t
@@ -219,5 +220,40 @@ REFERENCES = [
             "itself is still to be read and its address added."
         ),
         "tags": [t.MENTAL_HEALTH, t.PREGNANCY],
+    },
+    {
+        "key": "leproult-1997",
+        "kind": "journal",
+        "authors": "Leproult, R.; Copinschi, G.; Buxton, O.; Van Cauter, E.",
+        "year": 1997,
+        "title": "Sleep loss results in an elevation of cortisol levels the next evening",
+        "container": "Sleep",
+        "volume": "20",
+        "issue": "10",
+        "pages": "865-870",
+        "verification": "unverified",
+        "verification_note": (
+            "Added for the sleep article from the editors' own reading, with no access to a "
+            "public record at the time: still to be checked against the journal's or PubMed's "
+            "record. No identifier is given until one is read there."
+        ),
+        "tags": [t.SLEEP, t.STRESS],
+    },
+    {
+        "key": "cadegiani-2016",
+        "kind": "journal",
+        "authors": "Cadegiani, F. A.; Kater, C. E.",
+        "year": 2016,
+        "title": "Adrenal fatigue does not exist: a systematic review",
+        "container": "BMC Endocrine Disorders",
+        "volume": "16",
+        "pages": "48",
+        "verification": "unverified",
+        "verification_note": (
+            "Added for the sleep article from the editors' own reading, with no access to a "
+            "public record at the time: still to be checked against the journal's or PubMed's "
+            "record. No identifier is given until one is read there."
+        ),
+        "tags": [t.STRESS, t.ENDOCRINOLOGY, t.EVIDENCE],
     },
 ]
