@@ -36,7 +36,7 @@ REFERENCE_KEYS = {
     "endocrine-society-2018",
     "fda-2025-zulresso",  # added: the withdrawal of brexanolone's US approval
 }
-# Cited by the sleep article only; entered from the editors' reading, not yet checked.
+# Cited by the sleep article only (not from the source article); checked against records.
 SLEEP_REFERENCE_KEYS = {"leproult-1997", "cadegiani-2016"}
 # A pipe-table header row followed by its separator row.
 TABLE_RE = re.compile(r"^\|.+\|[ \t]*\n\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$", re.MULTILINE)
@@ -236,17 +236,20 @@ def test_references_record_what_their_check_found(loaded):
     }  # fmt: skip
     assert {key for key, state in states.items() if state == "verified"} == {
         "insel-2010", "gottfried-2013", "boron-2017", "endocrine-society-2018",
+        *SLEEP_REFERENCE_KEYS,
     }  # fmt: skip
     assert {key for key, state in states.items() if state == "unverified"} == {
-        "guyton-2016", "fda-2025-zulresso", *SLEEP_REFERENCE_KEYS,
+        "guyton-2016", "fda-2025-zulresso",
     }  # fmt: skip
     for reference in references.values():
         assert reference.verification_note, reference.key
-        assert reference.pmid == reference.url == ""  # none was seen in a record
-    # The one identifier, read on the publisher's page; the corrected page range.
+        assert reference.url == ""
+    # Identifiers only where a record showed them; the corrected page range.
     assert references["insel-2010"].doi == "10.1016/j.neuron.2010.03.005"
     assert references["insel-2010"].pages == "768-779"
-    assert {r.key for r in references.values() if r.doi} == {"insel-2010"}
+    assert references["cadegiani-2016"].doi == "10.1186/s12902-016-0128-4"
+    assert {r.key: r.pmid for r in references.values() if r.pmid} == {"cadegiani-2016": "27557747"}
+    assert {r.key for r in references.values() if r.doi} == {"insel-2010", "cadegiani-2016"}
     assert references["gottfried-2013"].publisher == "Scribner"
     assert references["endocrine-society-2018"].author_list[0] == "Bhasin, S."
     chapter = references["de-wied-1977"]

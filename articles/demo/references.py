@@ -12,8 +12,8 @@ was lost in its typesetting; we print a colon instead. "et al." is kept where th
 truncates the author list (stored as a last "author").
 
 Also here: the Federal Register notice withdrawing brexanolone's US approval, which the main
-article cites, and two papers the sleep article cites (not from the source article), entered
-from the editors' reading and marked unverified until someone checks them against a record.
+article cites, and two papers the sleep article cites (not from the source article), checked
+against their public records like the rest.
 """
 
 from . import tags as t
@@ -231,11 +231,12 @@ REFERENCES = [
         "volume": "20",
         "issue": "10",
         "pages": "865-870",
-        "verification": "unverified",
+        "verification": "verified",
+        "verified_against": "publisher",
         "verification_note": (
-            "Added for the sleep article from the editors' own reading, with no access to a "
-            "public record at the time: still to be checked against the journal's or PubMed's "
-            "record. No identifier is given until one is read there."
+            "Bibliographic records of the journal article (title, four authors, Sleep 20(10), "
+            "865-870, 1997) and its abstract read; no DOI or PMID was read there, so none is "
+            "given."
         ),
         "tags": [t.SLEEP, t.STRESS],
     },
@@ -248,11 +249,14 @@ REFERENCES = [
         "container": "BMC Endocrine Disorders",
         "volume": "16",
         "pages": "48",
-        "verification": "unverified",
+        "doi": "10.1186/s12902-016-0128-4",
+        "pmid": "27557747",
+        "verification": "verified",
+        "verified_against": "pubmed",
         "verification_note": (
-            "Added for the sleep article from the editors' own reading, with no access to a "
-            "public record at the time: still to be checked against the journal's or PubMed's "
-            "record. No identifier is given until one is read there."
+            "PubMed record 27557747 and the publisher's page: BMC Endocrine Disorders 16, "
+            "article 48 (24 August 2016), doi:10.1186/s12902-016-0128-4. An erratum was "
+            "published on 16 November 2016."
         ),
         "tags": [t.STRESS, t.ENDOCRINOLOGY, t.EVIDENCE],
     },
