@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 
 from site_config.markdown import render_markdown
 
+from . import cache_keys
 from .models import SiteSettings
 from .unavailable import DATABASE_ERRORS, database_unavailable_response
 
@@ -52,6 +53,12 @@ def healthz(request):
     except DatabaseError:
         logger.exception("Health check: database unavailable")
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    # Load balancers ask often: a good moment to replay cache invalidations that an outage
+    # of the cache made some process miss (site_config.cache_keys).
+    try:
+        cache_keys.replay_missed_invalidations()
+    except DatabaseError:
+        logger.exception("Health check: could not replay missed cache invalidations")
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
