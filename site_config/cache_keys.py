@@ -167,7 +167,9 @@ def _replay_when_back():
     deadline = time.monotonic() + REPLAY_GIVE_UP_SECONDS
     while _pending_bumps and time.monotonic() < deadline:
         time.sleep(REPLAY_INTERVAL_SECONDS)
-        if cache.reachable():
+        # The cache in use may have changed meanwhile (settings in tests): ask it anew.
+        reachable = getattr(cache, "reachable", None)
+        if reachable is None or reachable():
             _retry_pending_bumps()
     if _pending_bumps:
         logger.error("The cache did not come back in %s s; still pending: %s",
