@@ -11,6 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articles.models import SearchEntry, Section
 from articles.search_index import (
@@ -145,3 +147,28 @@ def test_capped_text_is_cut_at_a_space_within_the_limit(limit):
     assert text.startswith(cut)
     assert text[len(cut)] == " "
     assert capped("short", limit) == "short"
+
+
+@given(text=st.text(st.characters(codec="utf-8"), max_size=3000), limit=st.integers(1, 2500))
+def test_capped_text_never_exceeds_its_limit_and_is_a_prefix(text, limit):
+    cut = capped(text, limit)
+    assert len(cut) <= limit
+    assert text.startswith(cut)
+    if len(text) <= limit:
+        assert cut == text
+
+
+@pytest.mark.parametrize("size", [1_000, 250_000])
+def test_entry_text_is_bounded_whatever_the_articles_length(article_factory, size):
+    article = article_factory(sections=0)
+    Section.objects.bulk_create(
+        Section(article=article, position=number, heading=f"Part {number}?",
+                anchor=f"part-{number}", body=long_text(min(size, 25_000), seed=number))
+        for number in range(max(1, size // 25_000))
+    )  # fmt: skip
+    index_article(article.pk)
+    entry = entry_of(article)
+    assert len(entry.body) <= MAX_BODY_CHARS
+    assert len(entry.excerpt) <= EXCERPT_CHARS
+    assert len(entry.headings) <= MAX_HEADINGS_CHARS
+    assert entry.body.startswith(entry.excerpt)
