@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.text import slugify
 from nested_admin.formsets import NestedInlineFormSet
 
+from site_config.admin_saves import StaleSaveFormMixin
+
 from .citations import citation_errors
 from .conflicts import differences
 from .images import FigureImageField
@@ -65,6 +67,19 @@ class SectionForm(forms.ModelForm):
             for message in citation_errors(heading, cleaned.get(name) or ""):
                 self.add_error(name, message)
         return cleaned
+
+
+class SectionPageForm(StaleSaveFormMixin, SectionForm):
+    """A section on its own admin page: as in the article's form, and no lost edits.
+
+    The article's form checks the whole article (ArticleAdminForm), so the two are made to
+    see each other: this check locks the article's row first, as the article's does, and the
+    section admin moves the article's `updated_at` when it saves, so an article form opened
+    before it is refused instead of putting the old section back."""
+
+    def refuse_stale_save(self):
+        list(Article.objects.select_for_update().filter(pk=self.instance.article_id).values("pk"))
+        super().refuse_stale_save()
 
 
 class SectionInlineFormSet(NestedInlineFormSet):
@@ -350,7 +365,7 @@ def normalize_pmid(value):
     return PMID_PREFIX_RE.sub("", (value or "").strip()).strip()
 
 
-class ReferenceForm(forms.ModelForm):
+class ReferenceForm(StaleSaveFormMixin, forms.ModelForm):
     """The reference form in the admin: identifiers accepted as pasted, explained if wrong."""
 
     # Longer than the stored fields: a pasted "https://doi.org/…" or "PMID: …" is trimmed

@@ -585,6 +585,11 @@ class SearchEntry(models.Model):
     description = models.TextField(blank=True)
     headings = models.TextField(blank=True)
     body = models.TextField(blank=True)
+    excerpt = models.TextField(
+        blank=True,
+        help_text="The start of the body, which snippets are built from: a bounded amount of "
+        "text, so a search costs the same however long a document is.",
+    )
     tag_slugs = models.TextField(blank=True, help_text="Space-separated, with a space each end.")
     public_from = models.DateTimeField(
         null=True, blank=True, help_text="Scheduled articles are found from this time on."

@@ -11,6 +11,9 @@ reader input ever reaches the database as raw query syntax:
 - SQLite: an FTS5 `MATCH`, ranked with `bm25` (column weights), snippets by `snippet()` and
   `highlight()`.
 
+Snippets come from each entry's `excerpt`, a bounded start of its body, and the body itself
+is bounded (articles.search_index), so a result costs the same however long its document.
+
 Both rank entries whose title (or keywords, e.g. a term's aliases) matches the whole query
 above those that match only in the body. The index itself is kept by articles.search_index.
 """
@@ -121,6 +124,12 @@ def fts5_match(query, columns=None):
         excluded = " OR ".join(fts5_string(term) for term in query.excluded)
         return f"({positive}) NOT ({excluded})"
     return positive
+
+
+def fts5_any(query, columns):
+    """An FTS5 MATCH for rows holding any positive term of the query within these columns."""
+    terms = " OR ".join(fts5_string(term) for group in query.groups for term in group)
+    return "{" + " ".join(columns) + "} : (" + terms + ")"
 
 
 def websearch_string(query):
@@ -252,7 +261,8 @@ class PostgresSearch:
         return ids_and_totals(fetch(sql, params), ranges)
 
     def highlights(self, query, ids):
-        """{id: (title, description, headings, body)} with highlight markers.
+        """{id: (title, description, headings, body)} with highlight markers, the body's from
+        its bounded excerpt.
 
         Headlines of long bodies cost a few milliseconds each, so the body's is made only when
         the description shows no match, and the headings' only when neither does.
@@ -275,7 +285,7 @@ class PostgresSearch:
             ),
             bodies AS MATERIALIZED (
                 SELECT h.id, CASE WHEN strpos(h.description, %(mark)s) = 0 THEN
-                    ts_headline('health_search', e.body, q.query, %(headline)s) END AS body
+                    ts_headline('health_search', e.excerpt, q.query, %(headline)s) END AS body
                 FROM heads h JOIN articles_searchentry e ON e.id = h.id, q
             )
             SELECT h.id, h.title, h.description,
@@ -292,9 +302,14 @@ class SqliteSearch:
     """SQLite FTS5 over articles_searchentry_fts, ranked by bm25 with column weights."""
 
     TABLE = "articles_searchentry_fts"
-    # bm25 weights for title, keywords, description, headings, body.
-    RANK = f"bm25({TABLE}, 10.0, 10.0, 4.0, 4.0, 1.0)"
+    # bm25 weights for title, keywords, description, headings, body, and excerpt (the start
+    # of the body again, for snippets only: it adds nothing to the rank).
+    RANK = f"bm25({TABLE}, 10.0, 10.0, 4.0, 4.0, 1.0, 0.0)"
     TITLE_COLUMNS = ["title", "keywords"]
+    # Highlights read the matches in these (bounded) columns only, never the body: FTS5's
+    # snippet() takes time in proportion to the matches in its column times all the matches
+    # the MATCH found in the row, so the body's matches must not be among them.
+    HIGHLIGHT_COLUMNS = ["title", "keywords", "description", "headings", "excerpt"]
     SNIPPET_TOKENS = 24
 
     def session(self):
@@ -333,16 +348,18 @@ class SqliteSearch:
         return ids_and_totals(fetch(sql, params), ranges)
 
     def highlights(self, query, ids):
-        """{id: (title, description, headings, body)} with highlight markers."""
+        """{id: (title, description, headings, body)} with highlight markers, the body's from
+        its bounded excerpt. An entry none of whose words are in those columns is left out
+        (results_for shows its title and description as they are)."""
         marks = f"'{MARK_START}', '{MARK_END}'"
         snippet = f"'…', {self.SNIPPET_TOKENS}"
-        params = {"query": fts5_match(query)}
+        params = {"query": fts5_any(query, self.HIGHLIGHT_COLUMNS)}
         params.update((f"id{number}", pk) for number, pk in enumerate(ids))
         placeholders = ", ".join(f"%(id{number})s" for number in range(len(ids)))
         sql = (
             f"SELECT rowid, highlight({self.TABLE}, 0, {marks}), "
             f"highlight({self.TABLE}, 2, {marks}), snippet({self.TABLE}, 3, {marks}, {snippet}), "
-            f"snippet({self.TABLE}, 4, {marks}, {snippet}) "
+            f"snippet({self.TABLE}, 5, {marks}, {snippet}) "
             f"FROM {self.TABLE} WHERE {self.TABLE} MATCH %(query)s AND rowid IN ({placeholders})"
         )
         return {row[0]: row[1:] for row in fetch(sql, params)}
@@ -474,12 +491,18 @@ def results_for(search, query, ids):
     """{id: SearchResult} with highlighted titles and snippets."""
     if not ids:
         return {}
-    entries = SearchEntry.objects.only("kind", "url", "tag_slugs").in_bulk(ids)
+    entries = SearchEntry.objects.only("kind", "url", "tag_slugs", "title", "description")
+    entries = entries.in_bulk(ids)
     marked = search.highlights(query, ids)
     results = {}
     for pk in ids:
-        title, description, headings, body = marked[pk]
         entry = entries[pk]
+        title, description, headings, body = marked.get(pk) or (
+            entry.title,
+            entry.description,
+            "",
+            "",
+        )
         results[pk] = SearchResult(
             kind=entry.kind,
             url=entry.url,

@@ -5,6 +5,12 @@ holding its text, split by weight (see the model). The database's full-text inde
 rows (PostgreSQL tsvector columns, or SQLite FTS5 and its triggers) follows the rows by
 itself, so this module only ever writes SearchEntry rows.
 
+What one entry holds is bounded, so a search costs the same per result however long a
+document is: the body that is matched and ranked is cut at MAX_BODY_CHARS, the headings at
+MAX_HEADINGS_CHARS, and snippets are built from `excerpt`, the first EXCERPT_CHARS of the body
+(SQLite's snippet() takes time that grows with the square of the matches it reads, so
+articles.search also keeps the body's matches away from it).
+
 articles/derived_data.py keeps entries current on every save and delete. Bulk writes that
 skip signals (`QuerySet.update()`, `bulk_create()`, raw SQL) must be followed by
 `manage.py rebuild_search_index`.
@@ -39,6 +45,22 @@ SPACES = re.compile(r"[ \t]+")
 BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
+# Characters of text kept per entry (see the module docstring). Far above a long article:
+# 200,000 characters is about 30,000 words.
+MAX_BODY_CHARS = 200_000
+MAX_HEADINGS_CHARS = 10_000
+EXCERPT_CHARS = 10_000
+
+
+def capped(text, limit):
+    """The text cut to at most `limit` characters, at a space when there is one near."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ", max(0, limit - 200))
+    return cut[:space] if space > 0 else cut
+
+
 def clean_text(text):
     return UNINDEXABLE.sub(" ", text or "").strip()
 
@@ -68,6 +90,10 @@ def tag_fields(tags):
     return names, slugs
 
 
+def body_fields(text):
+    return {"body": capped(text, MAX_BODY_CHARS), "excerpt": capped(text, EXCERPT_CHARS)}
+
+
 def article_entry(article, sections, tags):
     tag_names, tag_slugs = tag_fields(tags)
     headings = [clean_text(section.heading) for section in sections]
@@ -83,8 +109,8 @@ def article_entry(article, sections, tags):
         title=clean_text(article.title),
         keywords="",
         description=clean_text(article.summary),
-        headings="\n".join([*headings, tag_names]).strip(),
-        body="\n".join(bodies),
+        headings=capped("\n".join([*headings, tag_names]).strip(), MAX_HEADINGS_CHARS),
+        **body_fields("\n".join(bodies)),
         tag_slugs=tag_slugs,
         public_from=article.publish_at,
     )
@@ -100,7 +126,7 @@ def term_entry(term, tags):
         keywords=clean_text(" ".join(term.alias_list)),
         description=clean_text(term.short_definition),
         headings=tag_names,
-        body=markdown_to_search_text(term.body),
+        **body_fields(markdown_to_search_text(term.body)),
         tag_slugs=tag_slugs,
     )
 
@@ -117,7 +143,7 @@ def reference_entry(reference, tags):
         keywords=clean_text(reference.key),
         description=clean_text(f"{reference.authors_display}{year}.{container}"),
         headings=tag_names,
-        body=clean_text(reference.publisher),
+        **body_fields(clean_text(reference.publisher)),
         tag_slugs=tag_slugs,
     )
 
@@ -235,7 +261,7 @@ def repair_sqlite_index():
 
     Needed only if a migration rebuilt articles_searchentry on SQLite (which drops triggers).
     """
-    migration = import_module("articles.migrations.0003_search_index")
+    migration = import_module("articles.migrations.0013_hardenb_search_excerpt")
     with connection.cursor() as cursor:
         for statement in migration.SQLITE_CREATE:
             cursor.execute(statement)

@@ -3,6 +3,13 @@
     .venv/bin/python bench/search_bench.py                      # SQLite and PostgreSQL
     .venv/bin/python bench/search_bench.py --backends sqlite --sizes 100 1000
     .venv/bin/python bench/search_bench.py --pg-url postgres://postgres@127.0.0.1:5432/bench
+    .venv/bin/python bench/search_bench.py --sizes 100 --long-article   # plus one 2 MB article
+
+With --long-article, one more article of about 2 MB of text (made of the six words searched
+for, over and over: the worst case for snippets) is indexed after the last size, and a
+six-word search is timed (the generated articles are then only its background, not timed);
+its time must not depend on the article's length (articles/search_index.py caps what is
+indexed).
 
 For each database it builds 100, then 1,000, then 10,000 generated articles of 30 sections
 (written with bulk_create, then indexed by `rebuild_search_index`, as after an import), runs
@@ -75,21 +82,26 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/search_bench")
+    parser.add_argument("--long-article", action="store_true")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        run_worker(args.worker, args.sizes)
+        run_worker(args.worker, args.sizes, args.long_article)
         return
     started = time.perf_counter()
     rows = []
     for backend in args.backends:
-        rows += run_backend(backend, args.sizes, args.pg_url)
-    print_table(rows)
-    print_queries(rows)
+        rows += run_backend(backend, args.sizes, args.pg_url, args.long_article)
+    long_rows = [row for row in rows if "long_article_chars" in row]
+    rows = [row for row in rows if "long_article_chars" not in row]
+    if rows:
+        print_table(rows)
+        print_queries(rows)
+    print_long_article(long_rows)
     print(f"\nTotal time: {time.perf_counter() - started:.0f} s")
 
 
-def run_backend(backend, sizes, pg_url):
+def run_backend(backend, sizes, pg_url, long_article=False):
     """Run the measurements in a fresh process (Django binds to one database per process)."""
     with tempfile.TemporaryDirectory(prefix="search-bench-") as folder:
         if backend == "sqlite":
@@ -112,10 +124,12 @@ def run_backend(backend, sizes, pg_url):
             "DJANGO_SETTINGS_MODULE": "site_config.settings",
         }
         command = [sys.executable, __file__, "--worker", backend, "--sizes", *map(str, sizes)]
+        if long_article:
+            command.append("--long-article")
         output = subprocess.run(command, env=env, check=True, stdout=subprocess.PIPE, text=True)
         rows = [json.loads(line) for line in output.stdout.splitlines() if line.startswith("{")]
         for row in rows:
-            print(f"  {backend}: {row['articles']} articles measured", file=sys.stderr)
+            print(f"  {backend}: {row.get('articles')} articles measured", file=sys.stderr)
         return rows
 
 
@@ -129,7 +143,7 @@ def recreate_postgres_database(url):
         db.execute(f'CREATE DATABASE "{name}"')
 
 
-def run_worker(backend, sizes):
+def run_worker(backend, sizes, long_article=False):
     import django
 
     django.setup()
@@ -152,10 +166,76 @@ def run_worker(backend, sizes):
         rebuild_search_index()
         indexed = time.perf_counter() - started
         analyse(backend)
+        if long_article:
+            continue  # the generated articles are the background; only the long one is timed
         row = {"backend": backend, "articles": size, "generate_s": generated, "index_s": indexed}
         row.update(time_search())
         row.update(time_pages(tags))
         print(json.dumps(row), flush=True)
+    if long_article:
+        print(json.dumps({"backend": backend, **time_long_article()}), flush=True)
+
+
+LONG_ARTICLE_QUERY = "hormone sleep stress receptor oxytocin cortisol"
+
+
+def time_long_article(size=2_000_000):
+    """Index one article of about `size` characters made of the six query words, and time
+    the six-word search (page and engine)."""
+    from django.test import Client
+
+    from articles.models import Article, SearchEntry, Section
+    from articles.search import parse_query, run_search
+    from articles.search_index import index_article
+
+    rng = random.Random(7)
+    words = LONG_ARTICLE_QUERY.split()
+    text = " ".join(rng.choice(words) for _ in range(size // 7))
+    article = Article.objects.create(
+        title="The longest article",
+        slug="the-longest-article",
+        summary="One article of about two megabytes.",
+        status=Article.Status.PUBLISHED,
+        authors="Bench Writer",
+        reviewed_by="Dr Bench Reviewer, MD",
+    )
+    chunk = Section._meta.get_field("body").max_length - 100
+    Section.objects.bulk_create(
+        Section(article=article, position=n, heading=f"Part {n}?", anchor=f"part-{n}",
+                body=text[start : start + chunk])
+        for n, start in enumerate(range(0, len(text), chunk))
+    )  # fmt: skip
+    started = time.perf_counter()
+    index_article(article.pk)
+    indexed = time.perf_counter() - started
+    entry = SearchEntry.objects.get(kind=SearchEntry.Kind.ARTICLE, object_id=article.pk)
+    client = Client()
+    client.get("/search/", {"q": LONG_ARTICLE_QUERY})
+    page = timed(lambda: check(client.get("/search/", {"q": LONG_ARTICLE_QUERY})))
+    engine = timed(lambda: run_search(parse_query(LONG_ARTICLE_QUERY)))
+    return {
+        "long_article_chars": len(text),
+        "indexed_body_chars": len(entry.body),
+        "excerpt_chars": len(entry.excerpt),
+        "index_s": indexed,
+        "search_median_ms": statistics.median(page),
+        "engine_median_ms": statistics.median(engine),
+    }
+
+
+def print_long_article(rows):
+    if not rows:
+        return
+    print(f"\nOne long article, six-word search `{LONG_ARTICLE_QUERY}` (medians):\n")
+    print("| database | article chars | indexed body chars | excerpt chars | index s | "
+          "search page ms | engine ms |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(
+            f"| {row['backend']} | {row['long_article_chars']:,} | "
+            f"{row['indexed_body_chars']:,} | {row['excerpt_chars']:,} | {row['index_s']:.1f} | "
+            f"{row['search_median_ms']:.1f} | {row['engine_median_ms']:.1f} |"
+        )
 
 
 class Vocabulary:

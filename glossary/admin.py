@@ -5,12 +5,14 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 
+from site_config.admin_saves import UniqueRaceAdminMixin
+
 from .forms import TermForm
 from .models import Term
 
 
 @admin.register(Term)
-class TermAdmin(VersionAdmin):
+class TermAdmin(UniqueRaceAdminMixin, VersionAdmin):
     form = TermForm
     list_display = [
         "name",
@@ -37,6 +39,7 @@ class TermAdmin(VersionAdmin):
         "tags",
         ("case_sensitive", "is_published"),
         "used_in",
+        "loaded_version",
     ]
     readonly_fields = ["used_in"]
 

@@ -4,6 +4,8 @@ from operator import or_
 from django import forms
 from django.db.models import Q
 
+from site_config.admin_saves import StaleSaveFormMixin
+
 from .linking import normalize_name
 from .models import Term
 
@@ -12,7 +14,7 @@ def name_key(text):
     return normalize_name(text).casefold()
 
 
-class TermForm(forms.ModelForm):
+class TermForm(StaleSaveFormMixin, forms.ModelForm):
     class Meta:
         model = Term
         fields = [

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from .admin_saves import UniqueRaceAdminMixin
 from .forms import SiteSettingsForm
 from .models import Redirect, SiteSettings
 
@@ -44,7 +45,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
+class RedirectAdmin(UniqueRaceAdminMixin, admin.ModelAdmin):
     list_display = ["old_path", "new_path", "created_at"]
     search_fields = ["old_path", "new_path"]
     readonly_fields = ["created_at"]

@@ -22,16 +22,25 @@ every server misses at once and renders afresh; stale entries simply expire.
 Which edit bumps which generation is said in one place: articles/invalidation.py (its
 receivers and its docstring's table). The page cache itself is site_config/page_cache.py.
 
-A bump that fails because the cache is unreachable is remembered in this process and
-retried before the next generation is read, so an edit saved during a cache outage shows
-as soon as the cache answers again.
+A bump that fails because the cache is unreachable (down, or stalled past its socket
+timeout) is not lost: it is written to the database (site_config.MissedInvalidation, in the
+edit's own transaction when there is one) and bumped again once the cache answers:
+- by the process that missed it, before it next reads a generation, and from a background
+  thread that watches for the cache to come back, so pages served by other processes (which
+  never saw the outage) show the edit at once too;
+- by any process, from the database rows, when the health check (/healthz) runs, for a
+  process that stopped before the cache came back.
 """
 
 import hashlib
+import logging
 import threading
+import time
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
+
+logger = logging.getLogger(__name__)
 
 # Generations: the names of things that, when edited, make some cached entries stale.
 PUBLIC_PAGES = "public-pages"  # anything a public page shows
@@ -60,6 +69,11 @@ def _generation_key(name):
 _pending_bumps = set()
 _pending_lock = threading.Lock()
 
+# The background retry: how often it asks whether the cache is back, and for how long.
+REPLAY_INTERVAL_SECONDS = 0.2
+REPLAY_GIVE_UP_SECONDS = 600
+_replayer = None
+
 
 def get_generations(*names):
     if _pending_bumps:
@@ -79,10 +93,9 @@ def bump(*names):
 
 
 def _bump_now(names):
-    for name in names:
-        if not _increment(_generation_key(name)):
-            with _pending_lock:
-                _pending_bumps.add(name)
+    missed = [name for name in names if not _increment(_generation_key(name))]
+    if missed:
+        _record_missed(missed)
 
 
 def _increment(key):
@@ -96,11 +109,71 @@ def _increment(key):
         return cache.get(key) is not None
 
 
+def _record_missed(names):
+    with _pending_lock:
+        _pending_bumps.update(names)
+    from .models import MissedInvalidation
+
+    try:
+        with transaction.atomic():
+            MissedInvalidation.objects.bulk_create(
+                [MissedInvalidation(name=name) for name in names]
+            )
+    except DatabaseError:
+        logger.exception("Could not record the missed cache invalidation of %s", names)
+    _start_replayer()
+
+
 def _retry_pending_bumps():
     with _pending_lock:
         names = list(_pending_bumps)
         _pending_bumps.clear()
-    _bump_now(names)
+    missed = [name for name in names if not _increment(_generation_key(name))]
+    if missed:
+        with _pending_lock:
+            _pending_bumps.update(missed)
+
+
+def replay_missed_invalidations():
+    """Bump again every generation whose bump the cache missed, as recorded in the database
+    (by any process), and forget those it could bump. Returns how many are left."""
+    from .models import MissedInvalidation
+
+    if _pending_bumps:
+        _retry_pending_bumps()
+    missed = list(MissedInvalidation.objects.values_list("pk", "name")[:1000])
+    if not missed:
+        return 0
+    bumped = {name for name in {name for _, name in missed} if _increment(_generation_key(name))}
+    done = [pk for pk, name in missed if name in bumped]
+    MissedInvalidation.objects.filter(pk__in=done).delete()
+    return len(missed) - len(done)
+
+
+def _start_replayer():
+    """Start the thread that bumps this process's missed generations once the cache is back,
+    unless it runs already. Only for a cache that can tell it is back (Redis)."""
+    global _replayer
+    if not hasattr(cache, "reachable"):
+        return  # a local cache is never unreachable: the next read retries
+    with _pending_lock:
+        if _replayer is not None and _replayer.is_alive():
+            return
+        _replayer = threading.Thread(target=_replay_when_back, name="cache-replay", daemon=True)
+        _replayer.start()
+
+
+def _replay_when_back():
+    deadline = time.monotonic() + REPLAY_GIVE_UP_SECONDS
+    while _pending_bumps and time.monotonic() < deadline:
+        time.sleep(REPLAY_INTERVAL_SECONDS)
+        # The cache in use may have changed meanwhile (settings in tests): ask it anew.
+        reachable = getattr(cache, "reachable", None)
+        if reachable is None or reachable():
+            _retry_pending_bumps()
+    if _pending_bumps:
+        logger.error("The cache did not come back in %s s; still pending: %s",
+                     REPLAY_GIVE_UP_SECONDS, sorted(_pending_bumps))  # fmt: skip
 
 
 # Key builders. Every key the site writes is built here.

@@ -137,3 +137,18 @@ class Redirect(models.Model):
         cls.objects.filter(old_path=new_path).delete()
         cls.objects.filter(new_path=old_path).update(new_path=new_path)
         cls.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
+
+
+class MissedInvalidation(models.Model):
+    """A cache generation bump the shared cache did not take: it could not be reached when
+    an edit was saved. Written with the edit, and bumped again (then deleted) once the cache
+    answers (site_config.cache_keys), so the edit cannot stay invisible."""
+
+    name = models.CharField(max_length=200, help_text="The generation, e.g. public-pages.")
+    missed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.missed_at:%Y-%m-%d %H:%M:%S})"

@@ -38,6 +38,16 @@ class ResilientRedisCache(RedisCache):
             )
             return default
 
+    def reachable(self):
+        """True if Redis answers now, even within a pause after a failure (which it ends)."""
+        server = self._servers[0]
+        try:
+            self._cache.get_client(write=True).ping()
+        except (RedisError, OSError):
+            return False
+        _unavailable_until.pop(server, None)
+        return True
+
     def get(self, key, default=None, version=None):
         return self._call(super().get, default, key, default, version)
 

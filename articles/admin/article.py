@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from site_config.admin_saves import UniqueRaceAdminMixin
+
 from .. import workflow
 from ..conflicts import apply_choices
 from ..derived_data import once_per_article
@@ -164,6 +166,7 @@ class ArticleChangeList(ChangeList):
 
 @admin.register(Article)
 class ArticleAdmin(
+    UniqueRaceAdminMixin,
     ArticleEditorMixin,
     ArticleWorkflowMixin,
     ArticleTrustMixin,

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from site_config.admin_saves import UniqueRaceAdminMixin
+
 from ..citations import rename_cited_key
 from ..forms import ReferenceForm
 from ..models import Reference, Verification
@@ -36,7 +38,7 @@ class RetractedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Reference)
-class ReferenceAdmin(VersionAdmin):
+class ReferenceAdmin(UniqueRaceAdminMixin, VersionAdmin):
     form = ReferenceForm
     list_display = [
         "key", "short_authors", "year", "title", "kind", "identifier", "verification_label",
@@ -72,7 +74,7 @@ class ReferenceAdmin(VersionAdmin):
                 "it was checked, and a work that could not be found is shown as such.",
             },
         ),
-        (None, {"fields": ["tags"]}),
+        (None, {"fields": ["tags", "loaded_version"]}),
     ]
     readonly_fields = ["verified_by", "verified_at"]
 

@@ -2,11 +2,13 @@
 
 from django.contrib import admin
 
+from site_config.admin_saves import UniqueRaceAdminMixin
+
 from ..models import ReviewerProfile
 
 
 @admin.register(ReviewerProfile)
-class ReviewerProfileAdmin(admin.ModelAdmin):
+class ReviewerProfileAdmin(UniqueRaceAdminMixin, admin.ModelAdmin):
     list_display = ["display_name", "credentials", "user"]
     search_fields = ["display_name", "credentials", "user__username"]
     autocomplete_fields = ["user"]

@@ -11,11 +11,14 @@ from django.contrib import admin, messages
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 from reversion.admin import VersionAdmin
+
+from site_config.admin_saves import UniqueRaceAdminMixin
 
 from .. import workflow
 from ..derived_data import once_per_article
-from ..forms import FigureForm, SectionForm
+from ..forms import FigureForm, SectionPageForm
 from ..models import Article, Figure, Section
 
 EDITABLE = Q(article__draft_of__isnull=False) | Q(article__status=Article.Status.DRAFT)
@@ -29,14 +32,21 @@ class FigureInline(admin.StackedInline):
 
 
 @admin.register(Section)
-class SectionAdmin(VersionAdmin):
-    form = SectionForm
+class SectionAdmin(UniqueRaceAdminMixin, VersionAdmin):
+    form = SectionPageForm
     list_display = ["heading", "article_title", "level", "position"]
     list_filter = ["level"]
     list_select_related = ["article"]
     search_fields = ["heading", "body", "article__title"]
     inlines = [FigureInline]
-    fields = ["article_title", ("position", "level"), ("heading", "anchor"), "body", "takeaway"]
+    fields = [
+        "article_title",
+        ("position", "level"),
+        ("heading", "anchor"),
+        "body",
+        "takeaway",
+        "loaded_version",
+    ]
     readonly_fields = ["article_title"]
 
     class Media:
@@ -77,6 +87,9 @@ class SectionAdmin(VersionAdmin):
         article = form.instance.article
         changed = form.has_changed() or any(formset.has_changed() for formset in formsets)
         workflow.record_edit(article, request.user, changed)
+        if changed:
+            # An article form opened before this save must see it (SectionPageForm).
+            Article.objects.filter(pk=article.pk).update(updated_at=timezone.now())
         # A section saved on its own page is still a change to its article: record the
         # article (with all its sections and figures) in the same revision.
         if reversion.is_active():

@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from taggit.models import Tag
 
 from glossary.models import Term
+from site_config.admin_saves import UniqueRaceAdminMixin
 from site_config.tagging import tag_slug
 
 from ..models import Article, Reference
@@ -69,7 +70,7 @@ class MergeTagsForm(forms.Form):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(UniqueRaceAdminMixin, admin.ModelAdmin):
     form = TagForm
     list_display = ["name", "slug", "article_count", "term_count", "reference_count"]
     search_fields = ["name", "slug"]
