@@ -285,7 +285,8 @@ def test_every_public_page_has_canonical_url_and_open_graph(client, site_pages):
         ("/search/?q=oxytocin&fbclid=x", "http://testserver/search/?q=oxytocin"),
     ],
 )
-def test_canonical_url_keeps_only_what_chooses_the_content(client, public_article, url, canonical):
+def test_canonical_url_keeps_only_what_chooses_the_content(client, article_factory, url, canonical):
+    article_factory(title="Public article", tags=["a", "b"])
     assert head_of(client, url)["canonical"] == canonical
 
 
