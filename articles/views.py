@@ -125,6 +125,8 @@ def render_article_page(request, article, is_preview, body=None):
             "references": article_reference_list(article, body["reference_ids"]),
             "related_articles": related_articles(article),
             "is_preview": is_preview,
+            # The first figure: the article's image in link previews and JSON-LD.
+            "share_image": body.get("share_image"),
         },
     )
     if is_preview:
