@@ -49,7 +49,7 @@ def test_header_search_button_is_inside_the_screen(new_page, hormone_article, wi
     button = page.get_by_role("banner").get_by_role("button", name="Search")
     expect(button).to_be_visible()
     box = button.bounding_box()
-    assert 0 <= box["x"] and box["x"] + box["width"] <= width, box
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
     search_box = page.get_by_role("banner").get_by_role("searchbox")
     assert search_box.bounding_box()["width"] >= 90
 
@@ -73,7 +73,7 @@ def test_table_rows_are_labelled_cards_on_a_phone(new_page, hormone_article, wid
     assert len(cells) == 18
     for cell in cells:
         # Every cell is on screen, under its column's header.
-        assert 0 <= cell["left"] and cell["right"] <= width, cell
+        assert cell["left"] >= 0 and cell["right"] <= width, cell
         assert cell["label"] == f'"{cell["header"]}"', cell
     assert {cell["header"] for cell in cells} >= {"Sample", "Cost"}
     # The header cells are still there for screen readers, with their scope.
@@ -104,8 +104,7 @@ def test_table_is_a_table_on_a_wide_screen(new_page, hormone_article):
 
 def first_text_top(page):
     return page.evaluate(
-        "() => document.querySelector('section[data-level] .prose > p').getBoundingClientRect()"
-        ".top"
+        "() => document.querySelector('section[data-level] .prose > p').getBoundingClientRect().top"
     )
 
 
@@ -183,9 +182,7 @@ def test_contents_mark_the_section_being_read_on_a_wide_screen(new_page, db):
     expect(contents).to_be_visible()
 
     scroll_to_section(page, "question-5")
-    expect(page.locator('.toc a[aria-current="location"]')).to_have_attribute(
-        "href", "#question-5"
-    )
+    expect(page.locator('.toc a[aria-current="location"]')).to_have_attribute("href", "#question-5")
     scroll_to_section(page, "question-22")
     expect(page.locator('.toc a[aria-current="location"]')).to_have_attribute(
         "href", "#question-22"
@@ -201,7 +198,7 @@ def test_contents_mark_the_section_being_read_on_a_wide_screen(new_page, db):
     assert sizes["scroll"] > sizes["client"] and sizes["bottom"] <= 800, sizes
     assert sizes["overflow"] == "auto"
     link_box = page.locator('.toc a[aria-current="location"]').bounding_box()
-    assert 0 <= link_box["y"] and link_box["y"] + link_box["height"] <= 800, link_box
+    assert link_box["y"] >= 0 and link_box["y"] + link_box["height"] <= 800, link_box
 
 
 @pytest.mark.parametrize("width", [360, 390])
@@ -258,7 +255,7 @@ def test_demo_articles_on_a_phone(new_page, transactional_db):
             table.scroll_into_view_if_needed()
             expect(table.locator("caption")).to_be_visible()
             for cell in table.evaluate(CELLS_JS):
-                assert 0 <= cell["left"] and cell["right"] <= 390, (article.slug, cell)
+                assert cell["left"] >= 0 and cell["right"] <= 390, (article.slug, cell)
                 if cell["text"]:
                     assert cell["label"] == f'"{cell["header"]}"', (article.slug, cell)
             tables_seen += 1
