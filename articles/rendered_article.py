@@ -241,7 +241,22 @@ def render_article_body(article, sections=None):
         "sections": render_to_string("articles/includes/article_sections.html", context),
         "references": render_to_string("articles/includes/article_references.html", context),
         "reference_ids": rendered.reference_ids,
+        "share_image": first_figure_image(sections),
     }
+
+
+def first_figure_image(sections):
+    """The article's first figure, as link previews show it (None without figures)."""
+    for section in sections:
+        for figure in section.figures.all():
+            if figure.image:
+                return {
+                    "url": figure.image.url,
+                    "width": figure.width,
+                    "height": figure.height,
+                    "alt": figure.alt_text,
+                }
+    return None
 
 
 def article_reference_list(article, reference_ids, citations=None):

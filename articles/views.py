@@ -137,6 +137,8 @@ def render_article_page(request, article, is_preview, body=None):
             "related_articles": related_articles(article),
             "reading_levels": reading_levels(SiteSettings.load().reading_targets()),
             "is_preview": is_preview,
+            # The first figure: the article's image in link previews and JSON-LD.
+            "share_image": body.get("share_image"),
         },
     )
     if is_preview:

@@ -51,7 +51,7 @@ SITE_SETTINGS = "site-settings"
 
 # Bump the number when what a cache holds changes shape, so a new release never reads an
 # entry an older one wrote.
-MARKDOWN_FORMAT = 2  # 2: cmark-gfm instead of Python-Markdown (captions, scope)
+MARKDOWN_FORMAT = 3  # 2: cmark-gfm (captions, scope); 3: table cells labelled
 GLOSSARY_INDEX_FORMAT = 1
 ARTICLE_BODY_FORMAT = 1
 

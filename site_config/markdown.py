@@ -12,7 +12,9 @@ editor types (tests/test_render_time.py holds them to that):
 3. nh3 strips everything not on the allow-list, so nothing an editor types can run script
    in a reader's browser.
 4. Tables get their caption (a paragraph "Table: ..." just before or after the table, as
-   Pandoc writes it) and header cells `scope="col"`.
+   Pandoc writes it) and header cells `scope="col"`; each body cell of a table with a header
+   row gets its column's header as `data-label`, and the table the class `table-cards`, so
+   on a phone each row can be shown as a small card with labelled cells (site.css).
 
 Citations. With `mark_citations=True`, each `[@...]` that is not escaped (`\\[@`) becomes a
 marker before cmark reads the text: MARK_START + hex(UTF-8 of the text as written) +
@@ -30,7 +32,7 @@ import ctypes
 import html
 import re
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import nh3
 from cmarkgfm import _cmark
@@ -283,7 +285,8 @@ def render_markdown(text, mark_citations=False):
     number; never show such HTML without passing it through its `CitationNumbering` or
     `unmark_citations` first.
     """
-    return finish_tables(sanitize_html(markdown_to_html(text, mark_citations=mark_citations)))
+    html_text = sanitize_html(markdown_to_html(text, mark_citations=mark_citations))
+    return label_table_cells(finish_tables(html_text))
 
 
 # ---- Tables -----------------------------------------------------------------------------
@@ -379,6 +382,90 @@ def _caption_html(html_text, paragraph):
     if match is None:
         return None
     return f"<caption>{html_text[match.end() : paragraph.content_end].rstrip()}</caption>"
+
+
+def label_table_cells(html_text):
+    """Give each body cell of sanitised HTML its column's header text as `data-label`, and
+    each table with a header row the class `table-cards` (phones show its rows as cards).
+
+    Columns are counted with `colspan`; a cell under no header, or under an empty one, gets
+    no label. Citation markers in a header are left out of its label.
+    """
+    if "<th" not in html_text:
+        return html_text
+    edits = []  # (position, text to insert)
+    tables = []  # one _TableLabels per open table
+    open_header = None  # (table, first column, colspan, content start) of an open <th>
+    for match in TAG_RE.finditer(html_text):
+        closing, name = match.group(1), match.group(2).lower()
+        tag = match.group(0)
+        if name == "table":
+            if not closing:
+                tables.append(_TableLabels(tag_end=match.end() - 1))
+            elif tables:
+                table = tables.pop()
+                if table.labelled:
+                    edits.append((table.tag_end, ' class="table-cards"'))
+            continue
+        if not tables:
+            continue
+        table = tables[-1]
+        if name == "thead":
+            table.in_head = not closing
+        elif name == "tr" and not closing:
+            table.column = 0
+        elif name in ("th", "td") and not closing:
+            span = _colspan(tag)
+            column = table.column
+            table.column += span
+            if table.in_head and name == "th":
+                open_header = (table, column, span, match.end())
+            elif not table.in_head and name == "td" and " data-label=" not in tag:
+                label = table.headers.get(column)
+                if label:
+                    edits.append((match.end() - 1, f' data-label="{label}"'))
+                    table.labelled = True
+        elif name == "th" and closing and open_header and open_header[0] is table:
+            _, column, span, content_start = open_header
+            label = _plain_label(html_text[content_start : match.start()])
+            for index in range(column, column + span):
+                table.headers[index] = label
+            open_header = None
+    if not edits:
+        return html_text
+    edits.sort(key=lambda edit: edit[0])
+    output = []
+    position = 0
+    for at, text in edits:
+        output.append(html_text[position:at])
+        output.append(text)
+        position = at
+    output.append(html_text[position:])
+    return "".join(output)
+
+
+@dataclass
+class _TableLabels:
+    tag_end: int  # where the <table> tag's ">" is
+    headers: dict = field(default_factory=dict)  # column -> label
+    in_head: bool = False
+    column: int = 0
+    labelled: bool = False
+
+
+COLSPAN_RE = re.compile(r"\scolspan=[\"']?(\d+)")
+BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _colspan(tag):
+    match = COLSPAN_RE.search(tag)
+    return max(1, min(int(match.group(1)), 1000)) if match else 1
+
+
+def _plain_label(cell_html):
+    """A header cell's text, escaped for an attribute value."""
+    text = html.unescape(MARKER_RE.sub("", TAG_RE.sub("", BR_RE.sub(" ", cell_html))))
+    return html.escape(" ".join(text.split()), quote=True)
 
 
 # ---- Editing text nodes -----------------------------------------------------------------

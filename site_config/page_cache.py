@@ -10,6 +10,8 @@ sessions and authentication and answers from the cache.
 Only anonymous requests are served from or stored in the cache (a request with a session
 cookie may be a signed-in editor, who always gets a fresh page), and only plain 200
 responses that set no cookie, use no CSRF token and are not marked private or no-store.
+An entry keeps the page's Brotli and gzip bodies too (site_config/compression.py sends the
+one the reader accepts), so a warm hit compresses nothing.
 """
 
 import time
@@ -21,6 +23,7 @@ from django.utils.cache import cc_delim_re, patch_vary_headers, set_response_eta
 from django.utils.module_loading import import_string
 
 from . import cache_keys
+from .compression import compressed_bodies
 
 UNCACHEABLE_CACHE_CONTROL = {"private", "no-cache", "no-store"}
 
@@ -64,7 +67,14 @@ class PageCacheMiddleware:
             if valid_until > now:
                 set_response_etag(response)
                 headers = list(response.items())
-                entry = (valid_until, response.status_code, headers, response.content)
+                response.compressed_bodies = compressed_bodies(response)
+                entry = (
+                    valid_until,
+                    response.status_code,
+                    headers,
+                    response.content,
+                    response.compressed_bodies,
+                )
                 cache.set(key, entry, max(1, int(valid_until - now)))
         return response
 
@@ -99,8 +109,10 @@ class PageCacheMiddleware:
         return cache_keys.page_key(generation, url)
 
     def response_from(self, entry):
-        _, status, headers, content = entry
+        _, status, headers, content, *compressed = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response.headers[name] = value
+        # Entries stored before compressed bodies were kept have none (compressed per hit).
+        response.compressed_bodies = compressed[0] if compressed else {}
         return response

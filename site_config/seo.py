@@ -1,13 +1,17 @@
-"""What search engines and link previews read: canonical URLs and schema.org JSON-LD.
+"""What search engines and link previews read: canonical URLs, preview images and
+schema.org JSON-LD.
 
-The head of every page gets its canonical URL and Open Graph tags from
-site_config/templatetags/seo.py; article and term pages add JSON-LD built here.
+The head of every page gets its canonical URL, Open Graph and Twitter card tags from
+site_config/templatetags/seo.py, with a preview image: an article's first figure, or the
+site's card (static/img/share-card.png). Article, term, glossary and tag pages add JSON-LD
+built here.
 """
 
 import json
 from urllib.parse import urlencode
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -26,6 +30,36 @@ REFERENCE_TYPES = {
     "guideline": "CreativeWork",
     "web": "WebPage",
 }
+
+
+# The site's own preview card, for pages without a figure of their own.
+DEFAULT_SHARE_IMAGE = {
+    "path": "img/share-card.png",
+    "width": 1200,
+    "height": 630,
+    "alt": "The Health Library mark: a white cross on a teal square.",
+}
+# Twitter shows at most this much alt text for a preview image.
+SHARE_IMAGE_ALT_LENGTH = 420
+
+
+def share_image(request, image=None):
+    """The preview image of a page, with an absolute URL: `image` (a dict with url, width,
+    height, alt; an article's first figure) or the site's card."""
+    if image:
+        url = image["url"]
+    else:
+        image = DEFAULT_SHARE_IMAGE
+        url = static(image["path"])
+    alt = " ".join(image.get("alt", "").split())
+    if len(alt) > SHARE_IMAGE_ALT_LENGTH:
+        alt = alt[: SHARE_IMAGE_ALT_LENGTH - 1].rstrip() + "…"
+    return {
+        "url": request.build_absolute_uri(url),
+        "width": image.get("width"),
+        "height": image.get("height"),
+        "alt": alt,
+    }
 
 
 def canonical_url(request):
@@ -53,10 +87,11 @@ def person_list(names):
     return [{"@type": "Person", "name": name} for name in names if name]
 
 
-def article_json_ld(request, article, references, site_name):
+def article_json_ld(request, article, references, site_name, image=None):
     """schema.org MedicalWebPage for an article page.
 
-    `references` is the page's reference list: references, or (reference, backlinks) pairs.
+    `references` is the page's reference list: references, or (reference, backlinks) pairs;
+    `image` the article's first figure (url, width, height, alt), if it has one.
     """
     url = request.build_absolute_uri(article.get_absolute_url())
     home = request.build_absolute_uri(reverse("home"))
@@ -82,6 +117,8 @@ def article_json_ld(request, article, references, site_name):
         data["reviewedBy"] = {"@type": "Person", "name": article.reviewed_by}
     if article.reviewed_at:
         data["lastReviewed"] = article.reviewed_at
+    if image:
+        data["image"] = request.build_absolute_uri(image["url"])
     if tags:
         data["keywords"] = ", ".join(tag.name for tag in tags)
         data["about"] = [
@@ -157,3 +194,66 @@ def term_json_ld(request, term, site_name):
     if term.alias_list:
         data["alternateName"] = term.alias_list
     return data
+
+
+def glossary_json_ld(request, terms, site_name):
+    """schema.org DefinedTermSet for the glossary index: every published term on it.
+
+    Its @id and name are the ones each term page names in `inDefinedTermSet`.
+    """
+    glossary = request.build_absolute_uri(reverse("glossary:index"))
+    defined_terms = []
+    for term in terms:
+        url = request.build_absolute_uri(term.get_absolute_url())
+        defined_term = {
+            "@type": "DefinedTerm",
+            "@id": url,
+            "url": url,
+            "name": term.name,
+            "description": term.short_definition,
+        }
+        if term.alias_list:
+            defined_term["alternateName"] = term.alias_list
+        defined_terms.append(defined_term)
+    return {
+        "@context": "https://schema.org",
+        "@type": "DefinedTermSet",
+        "@id": glossary,
+        "url": glossary,
+        "name": f"{site_name} glossary",
+        "description": f"Plain-language definitions of the medical terms used on {site_name}.",
+        "inLanguage": "en",
+        "hasDefinedTerm": defined_terms,
+    }
+
+
+def tag_json_ld(request, tag, articles, terms, site_name):
+    """schema.org CollectionPage for a tag page: the articles and glossary terms it lists
+    (this page of them), in the order shown."""
+    url = request.build_absolute_uri(reverse("tags:detail", kwargs={"slug": tag.slug}))
+    home = request.build_absolute_uri(reverse("home"))
+    items = [(article.title, article.get_absolute_url()) for article in articles]
+    items += [(term.name, term.get_absolute_url()) for term in terms]
+    return {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "@id": url,
+        "url": url,
+        "name": f"{tag.name} · Topics · {site_name}",
+        "about": {"@type": "Thing", "name": tag.name},
+        "inLanguage": "en",
+        "isPartOf": {"@type": "WebSite", "name": site_name, "url": home},
+        "mainEntity": {
+            "@type": "ItemList",
+            "numberOfItems": len(items),
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": name,
+                    "url": request.build_absolute_uri(path),
+                }
+                for position, (name, path) in enumerate(items, start=1)
+            ],
+        },
+    }

@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "site_config.middleware.CSPMiddleware",
     "site_config.middleware.SecurityHeadersMiddleware",
     "site_config.unavailable.DatabaseUnavailableMiddleware",
+    # Brotli or gzip for public pages, never for one that may hold a secret (BREACH).
+    "site_config.compression.CompressionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # Before sessions and authentication: a warm hit for an anonymous reader runs no SQL.
     "site_config.page_cache.PageCacheMiddleware",

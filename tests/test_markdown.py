@@ -154,6 +154,45 @@ def test_header_cells_are_column_headers():
     assert soup.select("tbody th") == []
 
 
+def test_body_cells_are_labelled_with_their_column_header():
+    soup = soup_of(f"{TABLE}\n| Sleep | Moderate |\n\nTable: Caption")
+    assert soup.table["class"] == ["table-cards"]
+    assert [td["data-label"] for td in soup.select("tbody td")] == [
+        "Treatment",
+        "Evidence",
+        "Treatment",
+        "Evidence",
+    ]
+    assert [th.get("scope") for th in soup.select("thead th")] == ["col", "col"]
+
+
+def test_cell_label_is_the_header_text_without_tags_or_citations():
+    html = render_markdown("| *Dose* & <br> time [@smith-2020] |\n|---|\n| 5 |", True)
+    assert BeautifulSoup(html, "html.parser").td["data-label"] == "Dose & time"
+
+
+def test_cell_labels_follow_colspan_and_skip_empty_headers():
+    soup = soup_of(
+        '<table><thead><tr><th colspan="2">Dose</th><th></th></tr></thead>'
+        "<tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table>"
+    )
+    assert [td.get("data-label") for td in soup.select("td")] == ["Dose", "Dose", None]
+
+
+def test_table_without_a_header_row_is_left_as_a_table():
+    soup = soup_of("<table><tr><td>1</td><td>2</td></tr></table>")
+    assert soup.table.get("class") is None
+    assert [td.get("data-label") for td in soup.select("td")] == [None, None]
+
+
+def test_cell_labels_cannot_add_attributes():
+    soup = soup_of(
+        '<table><thead><tr><th>x" onclick="alert(1)</th></tr></thead>'
+        "<tbody><tr><td>5</td></tr></tbody></table>"
+    )
+    assert soup.td.attrs == {"data-label": 'x" onclick="alert(1)'}
+
+
 def test_caption_is_sanitised():
     soup = soup_of(
         f'Table: <script>alert(1)</script><img src=x onerror="alert(1)"> Risks\n\n{TABLE}'

@@ -261,9 +261,9 @@ def test_article_page_highlights_takeaways(article_detail_page):
 
 def test_article_page_renders_markdown_tables(article_detail_page):
     _, html = article_detail_page
-    assert html.count("<table>") == 5
+    assert html.count('<table class="table-cards">') == 5
     assert '<th scope="col">dose</th>' in html
-    assert "<td>mild</td>" in html
+    assert '<td data-label="effect">mild</td>' in html
 
 
 def test_article_page_shows_figures_with_alt_text_caption_and_credit(article_detail_page):

@@ -295,3 +295,87 @@ def test_open_graph_repeats_escaped_text_once_escaped(client, article_factory):
     head = head_of(client, article.get_absolute_url())
     assert head["og:title"].startswith('Fish & "chips"')
     assert head["og:description"] == "Less <than> more"
+
+
+# Link previews: og:image and the Twitter card
+
+
+def test_article_preview_image_is_its_first_figure(client, article_factory):
+    article = article_factory(title="Figures", slug="figures", sections=2, figures=2)
+    first = article.sections.order_by("position").first().figures.order_by("position").first()
+    head = BeautifulSoup(client.get(article.get_absolute_url()).content, "html.parser")
+
+    def meta(name):
+        element = head.select_one(f'meta[property="{name}"], meta[name="{name}"]')
+        return element["content"] if element else None
+
+    assert meta("og:image") == f"http://testserver{first.image.url}"
+    assert meta("og:image:width") == str(first.width)
+    assert meta("og:image:height") == str(first.height)
+    assert meta("og:image:alt") == " ".join(first.alt_text.split())
+    assert meta("twitter:card") == "summary_large_image"
+    data = json_ld_of(client, article.get_absolute_url())
+    assert data["image"] == f"http://testserver{first.image.url}"
+    assert schema_problems(data) == []
+
+
+def test_page_without_a_figure_previews_the_site_card(client, reviewed_article):
+    soup = BeautifulSoup(client.get(reviewed_article.get_absolute_url()).content, "html.parser")
+    image = soup.select_one('meta[property="og:image"]')["content"]
+    assert image == "http://testserver/static/img/share-card.png"
+    assert soup.select_one('meta[property="og:image:width"]')["content"] == "1200"
+    assert soup.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
+    assert "image" not in json_ld_of(client, reviewed_article.get_absolute_url())
+    assert (Path(__file__).parent.parent / "static" / "img" / "share-card.png").is_file()
+
+
+def test_every_public_page_has_an_absolute_preview_image(client, site_pages):
+    for url in site_pages:
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        image = soup.select_one('meta[property="og:image"]')
+        assert image["content"].startswith("http://testserver/"), url
+        assert soup.select_one('meta[name="twitter:card"]')["content"], url
+
+
+# Glossary index: DefinedTermSet; tag pages: CollectionPage
+
+
+def test_glossary_index_json_ld_is_a_defined_term_set(client, term_factory):
+    term_factory(name="Oxytocin", slug="oxytocin", aliases="OXT", short_definition="A hormone.")
+    term_factory(name="Estradiol", slug="estradiol", short_definition="An estrogen.")
+    term_factory(name="Hidden", slug="hidden", is_published=False)
+    data = json_ld_of(client, "/glossary/")
+    assert data["@type"] == "DefinedTermSet"
+    assert data["@id"] == "http://testserver/glossary/"
+    terms = {term["name"]: term for term in data["hasDefinedTerm"]}
+    assert set(terms) == {"Oxytocin", "Estradiol"}
+    assert terms["Oxytocin"]["url"] == "http://testserver/glossary/oxytocin/"
+    assert terms["Oxytocin"]["alternateName"] == ["OXT"]
+    assert terms["Estradiol"]["description"] == "An estrogen."
+    assert schema_problems(data) == []
+
+
+def test_glossary_index_and_term_pages_name_the_same_set(client, term_factory):
+    term = term_factory(name="Oxytocin", slug="oxytocin")
+    index = json_ld_of(client, "/glossary/")
+    on_term_page = json_ld_of(client, term.get_absolute_url())["inDefinedTermSet"]
+    assert (on_term_page["@id"], on_term_page["name"]) == (index["@id"], index["name"])
+
+
+def test_tag_page_json_ld_is_a_collection_of_its_public_items(
+    client, reviewed_article, article_factory, term_factory
+):
+    article_factory(title="Draft on hormones", status="draft", tags=["hormones"])
+    term_factory(name="Estradiol", slug="estradiol", tags=["hormones"])
+    data = json_ld_of(client, "/tags/hormones/")
+    assert data["@type"] == "CollectionPage"
+    assert data["url"] == "http://testserver/tags/hormones/"
+    assert data["about"] == {"@type": "Thing", "name": "hormones"}
+    items = data["mainEntity"]["itemListElement"]
+    assert [(item["position"], item["name"]) for item in items] == [
+        (1, "Oxytocin and bonding"),
+        (2, "Estradiol"),
+    ]
+    assert items[0]["url"] == "http://testserver/articles/oxytocin-and-bonding/"
+    assert data["mainEntity"]["numberOfItems"] == 2
+    assert schema_problems(data) == []

@@ -42,6 +42,7 @@ def page_meta(context):
         "title": rendered_block(context, "title"),
         "description": rendered_block(context, "meta_description"),
         "og_type": "article" if match and match.view_name == "articles:detail" else "website",
+        "image": seo.share_image(request, context.get("share_image")),
         "site_name": site_settings.site_name if site_settings else "",
         "rss_url": reverse("feeds:articles-rss"),
         "atom_url": reverse("feeds:articles-atom"),
@@ -51,11 +52,28 @@ def page_meta(context):
 @register.simple_tag(takes_context=True)
 def article_json_ld(context, article, references=()):
     site_name = context["site_settings"].site_name
-    data = seo.article_json_ld(context["request"], article, references, site_name)
+    data = seo.article_json_ld(
+        context["request"], article, references, site_name, context.get("share_image")
+    )
     return seo.json_ld_script(data)
 
 
 @register.simple_tag(takes_context=True)
 def term_json_ld(context, term):
     data = seo.term_json_ld(context["request"], term, context["site_settings"].site_name)
+    return seo.json_ld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def glossary_json_ld(context, groups):
+    terms = [term for _, terms in groups for term in terms]
+    data = seo.glossary_json_ld(context["request"], terms, context["site_settings"].site_name)
+    return seo.json_ld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def tag_json_ld(context, tag, articles, terms):
+    data = seo.tag_json_ld(
+        context["request"], tag, articles, terms, context["site_settings"].site_name
+    )
     return seo.json_ld_script(data)

@@ -52,6 +52,88 @@
     WIDE_LAYOUT.addEventListener("change", fit);
   }
 
+  // The contents list follows the reader: the link to the section being read carries
+  // aria-current="location" (and on wide screens is scrolled into view inside the list, which
+  // scrolls on its own when taller than the window). On narrow screens, where the list is a
+  // compact control that stays at the top of the screen, choosing a link closes it.
+  function followReading() {
+    var contents = document.querySelector(".toc");
+    if (!contents) {
+      return;
+    }
+    var details = contents.querySelector(".toc__details");
+    var linksById = {};
+    contents.querySelectorAll('a[href^="#"]').forEach(function (link) {
+      var id = decodeURIComponent(link.getAttribute("href").slice(1));
+      // A level's link points at its first section: the section's own link wins.
+      if (!linksById[id] || !link.classList.contains("toc__level-link")) {
+        linksById[id] = link;
+      }
+    });
+    var targets = Object.keys(linksById)
+      .map(function (id) {
+        return document.getElementById(id);
+      })
+      .filter(Boolean);
+    if (!targets.length) {
+      return;
+    }
+    var current = null;
+    var pending = false;
+
+    function mark() {
+      pending = false;
+      // The section whose top has passed a line a quarter of the way down the window.
+      var line = window.innerHeight / 4;
+      var reading = null;
+      for (var index = 0; index < targets.length; index += 1) {
+        if (targets[index].getBoundingClientRect().top <= line) {
+          reading = targets[index];
+        } else {
+          break;
+        }
+      }
+      var link = reading ? linksById[reading.id] : null;
+      if (link === current) {
+        return;
+      }
+      if (current) {
+        current.removeAttribute("aria-current");
+      }
+      current = link;
+      if (!link) {
+        return;
+      }
+      link.setAttribute("aria-current", "location");
+      if (contents.scrollHeight > contents.clientHeight) {
+        var box = contents.getBoundingClientRect();
+        var linkBox = link.getBoundingClientRect();
+        if (linkBox.top < box.top || linkBox.bottom > box.bottom) {
+          contents.scrollTop += linkBox.top - box.top - box.height / 3;
+        }
+      }
+    }
+
+    function schedule() {
+      if (!pending) {
+        pending = true;
+        window.requestAnimationFrame(mark);
+      }
+    }
+
+    window.addEventListener("scroll", schedule, { passive: true });
+    window.addEventListener("resize", schedule);
+    mark();
+
+    if (details) {
+      contents.addEventListener("click", function (event) {
+        if (!WIDE_LAYOUT.matches && event.target.closest('a[href^="#"]')) {
+          details.open = false;
+        }
+      });
+    }
+  }
+
   // Wide Markdown tables scroll sideways; make those reachable by keyboard.
   function enhanceWideTables() {
     var tables = document.querySelectorAll(".prose table");
@@ -72,5 +154,6 @@
 
   enhanceBanner();
   enhanceTableOfContents();
+  followReading();
   enhanceWideTables();
 })();

@@ -27,29 +27,6 @@ def test_other_public_pages_have_no_horizontal_scroll_on_a_phone(new_page, hormo
         assert width["scroll"] <= width["client"], (path, width)
 
 
-def test_wide_table_scrolls_inside_its_wrapper_on_a_phone(new_page, hormone_article):
-    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
-    page.goto(hormone_article.get_absolute_url())
-    table = page.locator("table").first
-    expect(table).to_be_visible()
-
-    # The table keeps its columns readable and scrolls sideways inside its own box.
-    scroller = table.evaluate(
-        """table => {
-            for (let box = table; box && box !== document.body; box = box.parentElement) {
-                const overflow = getComputedStyle(box).overflowX;
-                if (overflow === "auto" || overflow === "scroll") {
-                    return {scroll: box.scrollWidth, client: box.clientWidth,
-                            right: box.getBoundingClientRect().right};
-                }
-            }
-            return null;
-        }"""
-    )
-    assert scroller is not None, "the table is not inside a horizontally scrollable wrapper"
-    assert scroller["right"] <= PHONE["width"], scroller
-
-
 def test_table_of_contents_sits_beside_the_text_on_a_wide_screen(new_page, hormone_article):
     page = new_page(viewport=DESKTOP)
     page.goto(hormone_article.get_absolute_url())
