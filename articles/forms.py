@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.text import slugify
 from nested_admin.formsets import NestedInlineFormSet
 
+from site_config.text import CleanTextModelForm
+
 from .citations import citation_errors
 from .conflicts import differences
 from .images import FigureImageField
@@ -22,7 +24,7 @@ from .models import (
 )
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(CleanTextModelForm):
     class Meta:
         model = Section
         fields = ["position", "level", "heading", "anchor", "body", "takeaway"]
@@ -113,7 +115,7 @@ class FigureInlineFormSet(NestedInlineFormSet):
         return super().save(commit)
 
 
-class FigureForm(forms.ModelForm):
+class FigureForm(CleanTextModelForm):
     """A figure. An image chosen in a form that is then refused (for anything: a missing alt
     text, another section's error) is kept (models.PendingUpload) and used by the next save,
     so the editor never has to choose the file again."""
@@ -214,7 +216,7 @@ class LocalDateTimeField(forms.DateTimeField):
         self.help_text = f"{self.help_text} {zone}".strip() if self.help_text else zone
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(CleanTextModelForm):
     """The article form in the admin: the text of an article, never its publishing state
     (articles/workflow.py publishes), and no lost edits.
 
@@ -350,7 +352,7 @@ def normalize_pmid(value):
     return PMID_PREFIX_RE.sub("", (value or "").strip()).strip()
 
 
-class ReferenceForm(forms.ModelForm):
+class ReferenceForm(CleanTextModelForm):
     """The reference form in the admin: identifiers accepted as pasted, explained if wrong."""
 
     # Longer than the stored fields: a pasted "https://doi.org/…" or "PMID: …" is trimmed

@@ -1,8 +1,9 @@
 from functools import reduce
 from operator import or_
 
-from django import forms
 from django.db.models import Q
+
+from site_config.text import CleanTextModelForm
 
 from .linking import normalize_name
 from .models import Term
@@ -12,7 +13,7 @@ def name_key(text):
     return normalize_name(text).casefold()
 
 
-class TermForm(forms.ModelForm):
+class TermForm(CleanTextModelForm):
     class Meta:
         model = Term
         fields = [

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from .forms import SiteSettingsForm
 from .models import Redirect, SiteSettings
+from .text import CleanTextModelForm
 
 admin.site.site_header = "Health Library administration"
 admin.site.site_title = "Health Library admin"
@@ -45,6 +46,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
 @admin.register(Redirect)
 class RedirectAdmin(admin.ModelAdmin):
+    form = CleanTextModelForm
     list_display = ["old_path", "new_path", "created_at"]
     search_fields = ["old_path", "new_path"]
     readonly_fields = ["created_at"]

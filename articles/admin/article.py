@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from site_config.text import CleanTextModelForm
+
 from .. import workflow
 from ..conflicts import apply_choices
 from ..derived_data import once_per_article
@@ -84,6 +86,7 @@ class SectionInline(nested_admin.NestedStackedInline):
 
 class ArticleReferenceInline(nested_admin.NestedTabularInline):
     model = ArticleReference
+    form = CleanTextModelForm
     extra = 0
     sortable_field_name = "position"
     autocomplete_fields = ["reference"]

@@ -15,7 +15,8 @@ from django.utils.html import format_html, format_html_join
 from taggit.models import Tag
 
 from glossary.models import Term
-from site_config.tagging import tag_slug
+from site_config.tagging import tag_name_problem, tag_slug, unique_tag_slug
+from site_config.text import CleanTextModelForm, clean_name
 
 from ..models import Article, Reference
 from ..tags import merge_tags, tag_usage
@@ -24,7 +25,7 @@ if admin.site.is_registered(Tag):
     admin.site.unregister(Tag)
 
 
-class TagForm(forms.ModelForm):
+class TagForm(CleanTextModelForm):
     class Meta:
         model = Tag
         fields = ["name", "slug"]
@@ -36,10 +37,19 @@ class TagForm(forms.ModelForm):
         }
 
     def clean_slug(self):
-        return tag_slug(self.cleaned_data["slug"]) or self.cleaned_data["slug"]
+        slug = tag_slug(self.cleaned_data["slug"])
+        if not slug:
+            raise forms.ValidationError(
+                "An address needs at least one letter or digit, e.g. “hormone-balance”.",
+                code="invalid",
+            )
+        return slug
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
+        name = clean_name(self.cleaned_data["name"])
+        problem = tag_name_problem(name)
+        if problem:
+            raise forms.ValidationError(problem, code="invalid")
         others = Tag.objects.exclude(pk=self.instance.pk)
         clash = (
             others.filter(name__iexact=name).first() or others.filter(slug=tag_slug(name)).first()
@@ -53,6 +63,13 @@ class TagForm(forms.ModelForm):
                 code="duplicate",
             )
         return name
+
+    def save(self, commit=True):
+        # Staff who may not edit the address (or a new tag): derive it here, not in taggit,
+        # whose slug is neither cut to the column's length nor refused when empty.
+        if not self.instance.slug:
+            self.instance.slug = unique_tag_slug(self.instance.name, exclude_pk=self.instance.pk)
+        return super().save(commit)
 
 
 class MergeTagsForm(forms.Form):
