@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from . import user_admin  # noqa: F401 - registers the user and group admins
 from .forms import SiteSettingsForm
 from .models import Redirect, SiteSettings
 from .text import CleanTextModelForm
