@@ -35,7 +35,7 @@ from .models import Reference, Retraction
 REQUIRED_COLUMNS = ["Record ID", "RetractionNature", "OriginalPaperDOI", "OriginalPaperPubMedID"]
 MISSING_VALUES = {"", "unavailable", "0", "na", "n/a", "none"}
 BATCH_SIZE = 1000
-DOI_IN_TEXT_RE = re.compile(r"10\.\d{4,9}/\S+")
+DOI_IN_TEXT_RE = re.compile(r"10\.\d{4,9}/\S+", re.ASCII)
 NATURES = {nature.value.lower(): nature.value for nature in Retraction.Nature}
 
 
