@@ -52,7 +52,7 @@ def doi_key(value):
 def pmid_key(value):
     value = normalize_pmid((value or "").strip())
     value = value.split(".")[0]  # spreadsheets write 12345 as 12345.0
-    return value if value.isdigit() and value.lstrip("0") else ""
+    return value if value.isascii() and value.isdigit() and value.lstrip("0") else ""
 
 
 def parse_date(value):
