@@ -22,10 +22,15 @@ TAG_MAX_LENGTH = 100
 TAG_SLUG_LENGTH = 90
 
 
+def tag_identity(name):
+    """What makes two names one tag: their ASCII slug, whatever its length."""
+    return slugify(unidecode(name))
+
+
 def tag_slug(name):
-    """The slug a new tag with this name gets (the tag's identity here): ASCII letters,
-    digits and hyphens, empty for a name with no letters or digits."""
-    return slugify(unidecode(name))[:TAG_SLUG_LENGTH].strip("-_")
+    """The slug a new tag with this name gets (the tag's identity here, unless it had to be
+    cut): ASCII letters, digits and hyphens, empty for a name with no letters or digits."""
+    return tag_identity(name)[:TAG_SLUG_LENGTH].strip("-_")
 
 
 def tag_name_problem(name):
@@ -78,23 +83,27 @@ def resolve_tag_names(tags, create=True):
     names = [tag for tag in tags if isinstance(tag, str)]
     existing = {tag.slug: tag for tag in Tag.objects.filter(slug__in=map(tag_slug, names))}
     resolved = []
-    seen_slugs = set()
+    seen = set()
     for tag in tags:
         if isinstance(tag, str):
-            slug = tag_slug(tag)
-            if slug in seen_slugs:
+            identity = tag_identity(tag)
+            if identity in seen:
                 continue
-            seen_slugs.add(slug)
+            seen.add(identity)
+            slug = tag_slug(tag)
+            match = existing.get(slug)
+            if match and slug != identity and tag_identity(match.name) != identity:
+                match = None  # only the cut slugs are the same: two different long names
             # A new tag gets its slug here, not from taggit: taggit's is neither cut to the
             # column's length nor refused when empty.
-            if slug in existing:
-                tag = existing[slug]
+            if match:
+                tag = match
             elif create:
                 tag = Tag.objects.filter(name__iexact=tag).first() or Tag.objects.create(
                     name=tag, slug=unique_tag_slug(tag)
                 )
         elif isinstance(tag, Tag):
-            seen_slugs.add(tag.slug)
+            seen.update({tag.slug, tag_identity(tag.name)})
         resolved.append(tag)
     return resolved
 

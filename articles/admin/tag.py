@@ -15,7 +15,7 @@ from django.utils.html import format_html, format_html_join
 from taggit.models import Tag
 
 from glossary.models import Term
-from site_config.tagging import tag_name_problem, tag_slug, unique_tag_slug
+from site_config.tagging import tag_identity, tag_name_problem, tag_slug, unique_tag_slug
 from site_config.text import CleanTextModelForm, clean_name
 
 from ..models import Article, Reference
@@ -33,10 +33,23 @@ class TagForm(CleanTextModelForm):
             "name": "How readers see the topic. Renaming keeps every article, term and "
             "reference that carries it.",
             "slug": "The topic's address, /tags/<slug>/. Changing it breaks links to the old "
-            "address.",
+            "address. Left empty, it is made from the name.",
+        }
+        error_messages = {
+            "name": {
+                "max_length": "This name is %(show_value)d characters long; a tag can have at "
+                "most %(limit_value)d.",
+            },
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
     def clean_slug(self):
+        if not self.cleaned_data["slug"]:
+            return ""  # made from the name on saving
         slug = tag_slug(self.cleaned_data["slug"])
         if not slug:
             raise forms.ValidationError(
@@ -51,9 +64,11 @@ class TagForm(CleanTextModelForm):
         if problem:
             raise forms.ValidationError(problem, code="invalid")
         others = Tag.objects.exclude(pk=self.instance.pk)
-        clash = (
-            others.filter(name__iexact=name).first() or others.filter(slug=tag_slug(name)).first()
-        )
+        same_slug = others.filter(slug=tag_slug(name)).first()
+        if same_slug and tag_slug(name) != tag_identity(name):
+            # The slug was cut to fit: the same only if the whole names spell the same.
+            same_slug = same_slug if tag_identity(same_slug.name) == tag_identity(name) else None
+        clash = others.filter(name__iexact=name).first() or same_slug
         if clash:
             raise forms.ValidationError(
                 "The tag “%(other)s” already has this name (apart from capitals or accents). "
