@@ -194,7 +194,7 @@ def add_static_file_headers(headers, path, url):
 WHITENOISE_ADD_HEADERS_FUNCTION = add_static_file_headers
 # Addresses longer than this get the 414 page (site_config.middleware.RequestLimitsMiddleware);
 # gunicorn's limit_request_line is above it.
-MAX_URL_LENGTH = 4096
+MAX_URL_LENGTH = 8000
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
