@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from taggit.models import Tag
 
 from site_config.models import SiteSettings
+from site_config.text import xml_safe
 
 from .models import Article
 
@@ -23,8 +24,36 @@ def newest_public_articles():
     )
 
 
+def xml_safe_values(values):
+    return {
+        name: [xml_safe(item) for item in value]
+        if name == "categories" and value
+        else xml_safe(value)
+        for name, value in values.items()
+    }
+
+
+class XmlSafeFeedMixin:
+    """Drops what XML cannot carry from every text of the feed: forms clean it on input, but
+    one control character stored some other way must not make the feed a 500."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **xml_safe_values(kwargs))
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **xml_safe_values(kwargs))
+
+
+class XmlSafeRssFeed(XmlSafeFeedMixin, Rss201rev2Feed):
+    pass
+
+
+class XmlSafeAtomFeed(XmlSafeFeedMixin, Atom1Feed):
+    pass
+
+
 class LatestArticlesFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = XmlSafeRssFeed
 
     def title(self):
         return f"{SiteSettings.load().site_name}: latest articles"
@@ -61,7 +90,7 @@ class LatestArticlesFeed(Feed):
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtomFeed
 
     def subtitle(self):
         return self.description()
@@ -95,7 +124,7 @@ class TagArticlesFeed(LatestArticlesFeed):
 
 
 class TagArticlesAtomFeed(TagArticlesFeed):
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtomFeed
 
     def subtitle(self, tag):
         return self.description(tag)

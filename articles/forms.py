@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from nested_admin.formsets import NestedInlineFormSet
 
 from site_config.admin_saves import StaleSaveFormMixin
+from site_config.text import CleanTextModelForm
 
 from .citations import citation_errors
 from .conflicts import differences
@@ -24,7 +25,7 @@ from .models import (
 )
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(CleanTextModelForm):
     class Meta:
         model = Section
         fields = ["position", "level", "heading", "anchor", "body", "takeaway"]
@@ -128,7 +129,7 @@ class FigureInlineFormSet(NestedInlineFormSet):
         return super().save(commit)
 
 
-class FigureForm(forms.ModelForm):
+class FigureForm(CleanTextModelForm):
     """A figure. An image chosen in a form that is then refused (for anything: a missing alt
     text, another section's error) is kept (models.PendingUpload) and used by the next save,
     so the editor never has to choose the file again."""
@@ -229,7 +230,7 @@ class LocalDateTimeField(forms.DateTimeField):
         self.help_text = f"{self.help_text} {zone}".strip() if self.help_text else zone
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(CleanTextModelForm):
     """The article form in the admin: the text of an article, never its publishing state
     (articles/workflow.py publishes), and no lost edits.
 
@@ -365,7 +366,7 @@ def normalize_pmid(value):
     return PMID_PREFIX_RE.sub("", (value or "").strip()).strip()
 
 
-class ReferenceForm(StaleSaveFormMixin, forms.ModelForm):
+class ReferenceForm(StaleSaveFormMixin, CleanTextModelForm):
     """The reference form in the admin: identifiers accepted as pasted, explained if wrong."""
 
     # Longer than the stored fields: a pasted "https://doi.org/…" or "PMID: …" is trimmed

@@ -40,6 +40,20 @@ class FigureImageField(forms.ImageField):
             "“%(name)s” is %(width)s × %(height)s pixels, more than the %(limit)s megapixels "
             "a figure may have. Make it smaller and upload it again."
         ),
+        "too_many_animated_pixels": (
+            "“%(name)s” is %(frames)s frames of %(width)s × %(height)s pixels, more than "
+            "the %(limit)s megapixels a figure may have in all its frames together. Use "
+            "fewer or smaller frames."
+        ),
+        "too_many_frames": (
+            "“%(name)s” is an animation of %(frames)s frames; a figure can have at most "
+            "%(limit)s frames. Shorten the animation, or upload one still frame."
+        ),
+        "pixel_bomb": (
+            "“%(name)s” has far more pixels than the %(limit)s megapixels a figure may have "
+            "(its file is small, but its picture is huge). Make it smaller and upload it "
+            "again."
+        ),
     }
 
     def __init__(self, **kwargs):
@@ -67,7 +81,14 @@ class FigureImageField(forms.ImageField):
         upload.seek(0)
         try:
             reencoded, image_format = reencode(content, name, self.error_messages)
-        except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as error:
+        except Image.DecompressionBombError as error:
+            # Pillow refuses before reading the size to us: a size problem, not a type one.
+            raise forms.ValidationError(
+                self.error_messages["pixel_bomb"],
+                code="too_many_pixels",
+                params={"name": name, "limit": settings.FIGURE_MAX_PIXELS // 1_000_000},
+            ) from error
+        except (UnidentifiedImageError, OSError, ValueError) as error:
             raise forms.ValidationError(
                 self.error_messages["invalid_image"], code="invalid_image", params={"name": name}
             ) from error
@@ -83,15 +104,24 @@ def reencode(content, name, error_messages):
         if image.format not in FORMATS:
             raise ValueError(f"format {image.format} is not accepted")
         width, height = image.size
+        # Counting frames reads the file (at most FIGURE_MAX_BYTES) but decodes no pixels;
+        # re-encoding an animation decodes every frame, so their number is limited first.
         frames = getattr(image, "n_frames", 1)
+        if frames > settings.FIGURE_MAX_FRAMES:
+            raise forms.ValidationError(
+                error_messages["too_many_frames"],
+                code="too_many_frames",
+                params={"name": name, "frames": frames, "limit": settings.FIGURE_MAX_FRAMES},
+            )
         if width * height * frames > settings.FIGURE_MAX_PIXELS:
             raise forms.ValidationError(
-                error_messages["too_many_pixels"],
+                error_messages["too_many_pixels" if frames == 1 else "too_many_animated_pixels"],
                 code="too_many_pixels",
                 params={
                     "name": name,
                     "width": width,
                     "height": height,
+                    "frames": frames,
                     "limit": settings.FIGURE_MAX_PIXELS // 1_000_000,
                 },
             )

@@ -1,3 +1,4 @@
+import re
 import secrets
 import uuid
 from datetime import timedelta
@@ -16,11 +17,15 @@ from site_config.tagging import SlugMatchingTagManager
 
 from .reference_format import apa_authors
 
+# ASCII digits only: \d alone also matches Arabic-Indic and other digits, which no index has.
 doi_validator = RegexValidator(
     r"^10\.\d{4,9}/\S+$",
     "Enter a DOI like 10.1016/j.neuron.2010.03.005 (without https://doi.org/).",
+    flags=re.ASCII,
 )
-pmid_validator = RegexValidator(r"^[1-9]\d{0,8}$", "A PubMed ID is a number of up to 9 digits.")
+pmid_validator = RegexValidator(
+    r"^[1-9]\d{0,8}$", "A PubMed ID is a number of up to 9 digits.", flags=re.ASCII
+)
 
 
 def figure_upload_to(instance, filename):

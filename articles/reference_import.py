@@ -27,6 +27,8 @@ from django.utils.text import slugify
 from pylatexenc.latex2text import LatexNodes2Text
 from unidecode import unidecode
 
+from site_config.text import clean_text
+
 from .forms import normalize_doi, normalize_pmid
 from .models import Reference
 
@@ -418,13 +420,20 @@ def _check(entry):
     if entry.errors:
         return
     fields = entry.fields
+    for name, value in fields.items():
+        if isinstance(value, str):
+            # As the admin forms do (site_config.text): authors are one per line.
+            fields[name] = clean_text(value, multiline=name == "authors")
     if not fields.get("title"):
         entry.errors.append("It has no title.")
     if not fields.get("authors"):
         entry.errors.append("It has no authors (or editors).")
     reference = Reference(key="placeholder", **fields)
+    # A missing title or author is said above; a present one is checked like the rest (its
+    # length: PostgreSQL refuses a value longer than the column).
+    missing = [name for name in ("title", "authors") if not fields.get(name)]
     try:
-        reference.full_clean(exclude=["key", "title", "authors"], validate_unique=False)
+        reference.full_clean(exclude=["key", *missing], validate_unique=False)
     except ValidationError as error:
         for name, messages in error.message_dict.items():
             label = Reference._meta.get_field(name).verbose_name

@@ -35,7 +35,7 @@ from .models import Reference, Retraction
 REQUIRED_COLUMNS = ["Record ID", "RetractionNature", "OriginalPaperDOI", "OriginalPaperPubMedID"]
 MISSING_VALUES = {"", "unavailable", "0", "na", "n/a", "none"}
 BATCH_SIZE = 1000
-DOI_IN_TEXT_RE = re.compile(r"10\.\d{4,9}/\S+")
+DOI_IN_TEXT_RE = re.compile(r"10\.\d{4,9}/\S+", re.ASCII)
 NATURES = {nature.value.lower(): nature.value for nature in Retraction.Nature}
 
 
@@ -52,7 +52,7 @@ def doi_key(value):
 def pmid_key(value):
     value = normalize_pmid((value or "").strip())
     value = value.split(".")[0]  # spreadsheets write 12345 as 12345.0
-    return value if value.isdigit() and value.lstrip("0") else ""
+    return value if value.isascii() and value.isdigit() and value.lstrip("0") else ""
 
 
 def parse_date(value):

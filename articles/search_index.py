@@ -261,7 +261,7 @@ def repair_sqlite_index():
 
     Needed only if a migration rebuilt articles_searchentry on SQLite (which drops triggers).
     """
-    migration = import_module("articles.migrations.0013_hardenb_search_excerpt")
+    migration = import_module("articles.migrations.0013_search_excerpt")
     with connection.cursor() as cursor:
         for statement in migration.SQLITE_CREATE:
             cursor.execute(statement)

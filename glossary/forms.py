@@ -1,10 +1,10 @@
 from functools import reduce
 from operator import or_
 
-from django import forms
 from django.db.models import Q
 
 from site_config.admin_saves import StaleSaveFormMixin
+from site_config.text import CleanTextModelForm
 
 from .linking import normalize_name
 from .models import Term
@@ -14,7 +14,7 @@ def name_key(text):
     return normalize_name(text).casefold()
 
 
-class TermForm(StaleSaveFormMixin, forms.ModelForm):
+class TermForm(StaleSaveFormMixin, CleanTextModelForm):
     class Meta:
         model = Term
         fields = [

@@ -2,9 +2,11 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from . import user_admin  # noqa: F401 - registers the user and group admins
 from .admin_saves import UniqueRaceAdminMixin
 from .forms import SiteSettingsForm
 from .models import Redirect, SiteSettings
+from .text import CleanTextModelForm
 
 admin.site.site_header = "Health Library administration"
 admin.site.site_title = "Health Library admin"
@@ -46,6 +48,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
 @admin.register(Redirect)
 class RedirectAdmin(UniqueRaceAdminMixin, admin.ModelAdmin):
+    form = CleanTextModelForm
     list_display = ["old_path", "new_path", "created_at"]
     search_fields = ["old_path", "new_path"]
     readonly_fields = ["created_at"]

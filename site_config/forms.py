@@ -1,9 +1,10 @@
 from django import forms
 
 from .models import SiteSettings
+from .text import CleanTextModelForm
 
 
-class SiteSettingsForm(forms.ModelForm):
+class SiteSettingsForm(CleanTextModelForm):
     class Meta:
         model = SiteSettings
         fields = [

@@ -5,7 +5,8 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect, QueryDict
+from django.template import loader
 
 from .models import Redirect
 
@@ -71,6 +72,32 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class RequestLimitsMiddleware:
+    """Requests no page can answer, turned away with the site's own page and headers.
+
+    - An address longer than MAX_URL_LENGTH: 414. Gunicorn refuses request lines over its
+      limit_request_line (site_config/gunicorn.conf.py, above this one) with a bare page.
+    - NUL in the query of an admin page (a changelist filter, a picker's search): removed.
+      PostgreSQL refuses NUL in any query, so a filter on it was a 500. Public pages
+      handle it themselves (tests/test_errors.py).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if len(request.get_full_path()) > settings.MAX_URL_LENGTH:
+            return HttpResponse(loader.render_to_string("414.html"), status=414)
+        if request.path.startswith("/admin/") and "%00" in request.GET.urlencode():
+            without_nul = QueryDict(mutable=True)
+            for name, values in request.GET.lists():
+                values = [value.replace("\x00", "") for value in values]
+                without_nul.setlist(name.replace("\x00", ""), values)
+            without_nul._mutable = False
+            request.GET = without_nul
+        return self.get_response(request)
 
 
 class RedirectFallbackMiddleware:

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from .text import xml_safe
+
 # Query parameters that choose what a page shows; everything else (tracking tags, typos)
 # is left out of the canonical URL.
 CANONICAL_PARAMETERS = ["q", "kind", "tag", "page", "terms_page", "references_page"]
@@ -79,7 +81,9 @@ def json_ld_script(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
     return format_html(
         '<script type="application/ld+json">{}</script>',
-        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),
+        # json.dumps escapes C0 controls itself; C1 controls (stored before forms cleaned
+        # them) it leaves as they are.
+        mark_safe(xml_safe(text).translate(JSON_SCRIPT_ESCAPES)),
     )
 
 

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "site_config.middleware.CSPMiddleware",
     "site_config.middleware.SecurityHeadersMiddleware",
+    "site_config.middleware.RequestLimitsMiddleware",
     "site_config.unavailable.DatabaseUnavailableMiddleware",
     # Brotli or gzip for public pages, never for one that may hold a secret (BREACH).
     "site_config.compression.CompressionMiddleware",
@@ -221,6 +222,18 @@ WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
+
+def add_static_file_headers(headers, path, url):
+    # Static files skip the CSP middleware (WhiteNoise answers first). A policy matters for
+    # a file a browser shows as a page (an SVG opened on its own): it may run nothing.
+    headers["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'none'; sandbox"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = add_static_file_headers
+# Addresses longer than this get the 414 page (site_config.middleware.RequestLimitsMiddleware);
+# gunicorn's limit_request_line is above it.
+MAX_URL_LENGTH = 8000
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TAGGIT_CASE_INSENSITIVE = True
@@ -233,7 +246,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Figure uploads (articles/forms.py): checked by content, re-encoded, within these limits.
 FIGURE_MAX_BYTES = 5 * 1024 * 1024
-FIGURE_MAX_PIXELS = 40_000_000
+FIGURE_MAX_PIXELS = 40_000_000  # in all frames of an animation together
+FIGURE_MAX_FRAMES = 300
 
 # HTTPS-only settings follow one switch: production leaves it on, `make run` turns it off.
 HTTPS = env_bool("HTTPS", True) and not DEBUG

@@ -19,6 +19,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from site_config.admin_saves import UniqueRaceAdminMixin
+from site_config.text import CleanTextModelForm
 
 from .. import workflow
 from ..conflicts import apply_choices
@@ -86,6 +87,7 @@ class SectionInline(nested_admin.NestedStackedInline):
 
 class ArticleReferenceInline(nested_admin.NestedTabularInline):
     model = ArticleReference
+    form = CleanTextModelForm
     extra = 0
     sortable_field_name = "position"
     autocomplete_fields = ["reference"]

@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from site_config.text import CleanTextModelForm
+
 from ..models import Article, PageFeedback, Retraction
 from ..retractions import RetractionListError, import_retractions
 from ..review_triggers import check_feedback
@@ -51,6 +53,7 @@ class MatchedFilter(admin.SimpleListFilter):
 
 @admin.register(Retraction)
 class RetractionAdmin(admin.ModelAdmin):
+    form = CleanTextModelForm
     list_display = ["record_id", "nature", "title", "retraction_date", "reference"]
     list_filter = [MatchedFilter, "nature"]
     search_fields = ["title", "original_doi", "original_pmid", "journal", "=record_id"]
@@ -94,6 +97,8 @@ class RetractionAdmin(admin.ModelAdmin):
 @admin.register(PageFeedback)
 class PageFeedbackAdmin(admin.ModelAdmin):
     """Readers' answers, newest first. Comments are untrusted text: always shown escaped."""
+
+    form = CleanTextModelForm
 
     list_display = ["created_at", "article", "answer", "comment_text", "handled"]
     list_filter = ["handled_at", "helpful", ("article", admin.RelatedOnlyFieldListFilter)]

@@ -16,7 +16,8 @@ from taggit.models import Tag
 
 from glossary.models import Term
 from site_config.admin_saves import UniqueRaceAdminMixin
-from site_config.tagging import tag_slug
+from site_config.tagging import tag_identity, tag_name_problem, tag_slug, unique_tag_slug
+from site_config.text import CleanTextModelForm, clean_name
 
 from ..models import Article, Reference
 from ..tags import merge_tags, tag_usage
@@ -25,7 +26,7 @@ if admin.site.is_registered(Tag):
     admin.site.unregister(Tag)
 
 
-class TagForm(forms.ModelForm):
+class TagForm(CleanTextModelForm):
     class Meta:
         model = Tag
         fields = ["name", "slug"]
@@ -33,18 +34,42 @@ class TagForm(forms.ModelForm):
             "name": "How readers see the topic. Renaming keeps every article, term and "
             "reference that carries it.",
             "slug": "The topic's address, /tags/<slug>/. Changing it breaks links to the old "
-            "address.",
+            "address. Left empty, it is made from the name.",
+        }
+        error_messages = {
+            "name": {
+                "max_length": "This name is %(show_value)d characters long; a tag can have at "
+                "most %(limit_value)d.",
+            },
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+
     def clean_slug(self):
-        return tag_slug(self.cleaned_data["slug"]) or self.cleaned_data["slug"]
+        if not self.cleaned_data["slug"]:
+            return ""  # made from the name on saving
+        slug = tag_slug(self.cleaned_data["slug"])
+        if not slug:
+            raise forms.ValidationError(
+                "An address needs at least one letter or digit, e.g. “hormone-balance”.",
+                code="invalid",
+            )
+        return slug
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
+        name = clean_name(self.cleaned_data["name"])
+        problem = tag_name_problem(name)
+        if problem:
+            raise forms.ValidationError(problem, code="invalid")
         others = Tag.objects.exclude(pk=self.instance.pk)
-        clash = (
-            others.filter(name__iexact=name).first() or others.filter(slug=tag_slug(name)).first()
-        )
+        same_slug = others.filter(slug=tag_slug(name)).first()
+        if same_slug and tag_slug(name) != tag_identity(name):
+            # The slug was cut to fit: the same only if the whole names spell the same.
+            same_slug = same_slug if tag_identity(same_slug.name) == tag_identity(name) else None
+        clash = others.filter(name__iexact=name).first() or same_slug
         if clash:
             raise forms.ValidationError(
                 "The tag “%(other)s” already has this name (apart from capitals or accents). "
@@ -54,6 +79,13 @@ class TagForm(forms.ModelForm):
                 code="duplicate",
             )
         return name
+
+    def save(self, commit=True):
+        # Staff who may not edit the address (or a new tag): derive it here, not in taggit,
+        # whose slug is neither cut to the column's length nor refused when empty.
+        if not self.instance.slug:
+            self.instance.slug = unique_tag_slug(self.instance.name, exclude_pk=self.instance.pk)
+        return super().save(commit)
 
 
 class MergeTagsForm(forms.Form):
