@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -73,6 +74,8 @@ class Command(BaseCommand):
             terms = self.load_terms()
             for data in ARTICLES:
                 self.load_article(data, references)
+        # Figures saved above made their renditions; this backfills any other figure.
+        call_command("make_renditions", stdout=self.stdout)
         tag_names = {
             name.lower()
             for item in [*REFERENCES, *TERMS, *ARTICLES]
