@@ -477,7 +477,7 @@ class Figure(models.Model):
         try:
             if not self.width:
                 self.width, self.height = self.image.width, self.image.height
-            self.renditions = make_renditions(self.image.name)
+            self.renditions = make_renditions(self.image.name, (self.width, self.height))
         except (OSError, ValueError) as error:
             # A stored image that cannot be read (gone, damaged): the page falls back to the
             # original, and `make_renditions` reports it.

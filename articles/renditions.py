@@ -59,18 +59,29 @@ def content_type(image_format):
     return _ALL_FORMATS[image_format][0]
 
 
-def make_renditions(image_name, storage=None):
+def make_renditions(image_name, size=None, storage=None):
     """Make (or find) the renditions of one stored image; their metadata, smallest first.
 
-    Idempotent: a rendition already in storage is not encoded again.
+    Idempotent: a rendition already in storage is not encoded again, and when `size` (the
+    original's width and height) is given and every rendition exists, the image is not
+    even decoded.
     """
     storage = storage or default_storage
-    with storage.open(image_name, "rb") as source, Image.open(source) as opened:
-        image = ImageOps.exif_transpose(opened)
-        image.load()
-    original_width, original_height = image.size
-    if image.mode not in ("RGB", "RGBA"):
-        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+    decoded = None
+
+    def original():
+        nonlocal decoded
+        if decoded is None:
+            with storage.open(image_name, "rb") as source, Image.open(source) as opened:
+                image = ImageOps.exif_transpose(opened)
+                image.load()
+            if image.mode not in ("RGB", "RGBA"):
+                alpha = image.mode in ("LA", "PA", "RGBa") or "transparency" in image.info
+                image = image.convert("RGBA" if alpha else "RGB")
+            decoded = image
+        return decoded
+
+    original_width, original_height = size or original().size
     renditions = []
     for width in rendition_widths(original_width):
         height = max(1, round(original_height * width / original_width))
@@ -79,11 +90,9 @@ def make_renditions(image_name, storage=None):
             path = rendition_path(image_name, width, image_format)
             if not storage.exists(path):
                 if resized is None:
-                    resized = (
-                        image
-                        if width == original_width
-                        else image.resize((width, height), Image.Resampling.LANCZOS)
-                    )
+                    resized = original()
+                    if width != resized.width:
+                        resized = resized.resize((width, height), Image.Resampling.LANCZOS)
                 _, _, options = _ALL_FORMATS[image_format]
                 output = io.BytesIO()
                 resized.save(output, format=image_format, **options)
