@@ -48,6 +48,7 @@ lint: install-dev
 
 bench: install-dev .secret_key
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/page_weight.py
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -44,7 +44,7 @@ def measure(url, scale):
             viewport=VIEWPORT, device_scale_factor=scale, is_mobile=True, has_touch=True
         )
         page = context.new_page()
-        page.on("requestfinished", requests.append)
+        page.on("requestfinished", lambda request: requests.append(request))
         page.goto(url, wait_until="load")
         page.wait_for_load_state("networkidle")
         for request in requests:
