@@ -4,11 +4,15 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 from PIL import Image, features
 
 from articles.models import Figure, Section
 from articles.renditions import rendition_path
+from tests.admin_forms import form_data
 from tests.conftest import png_file
+from tests.test_editor_surface import add_figure as add_figure_row
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +189,22 @@ def test_a_figure_without_renditions_falls_back_to_the_original(client, section)
     assert response.status_code == 200
     assert not soup.select("figure picture source")
     assert soup.select_one("figure picture img")["src"] == figure.image.url
+
+
+def test_a_figure_uploaded_in_the_admin_gets_its_renditions(editor, article_factory):
+    article = article_factory(sections=1, status="draft")
+    client = Client()
+    client.force_login(editor)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(client.get(url), "article_form")
+    add_figure_row(data, image=png_file(size=(1000, 500)), alt_text="A chart over a day.")
+    assert client.post(url, data).status_code == 302
+
+    figure = Figure.objects.get()
+    assert figure.image.name.startswith("figures/")
+    assert {(item["width"], item["format"]) for item in figure.renditions} == {
+        (width, fmt) for width in (480, 960, 1000) for fmt in FORMATS
+    }
+    for item in figure.renditions:
+        assert item["path"] == rendition_path(figure.image.name, item["width"], item["format"])
+        assert stored_size(item["path"]) == (item["format"], (item["width"], item["height"]))
