@@ -5,4 +5,4 @@ class ArticlesConfig(AppConfig):
     name = "articles"
 
     def ready(self):
-        from . import derived_data, figure_files, invalidation  # noqa: F401 (signal receivers)
+        from . import derived_data, figure_files, invalidation, renditions  # noqa: F401 (signal receivers)

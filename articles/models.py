@@ -1,3 +1,4 @@
+import logging
 import re
 import secrets
 import uuid
@@ -26,6 +27,8 @@ doi_validator = RegexValidator(
 pmid_validator = RegexValidator(
     r"^[1-9]\d{0,8}$", "A PubMed ID is a number of up to 9 digits.", flags=re.ASCII
 )
+
+logger = logging.getLogger(__name__)
 
 
 def figure_upload_to(instance, filename):
@@ -441,12 +444,65 @@ class Figure(models.Model):
     )
     caption = models.TextField(blank=True)
     credit = models.CharField(max_length=200, blank=True)
+    # Smaller WebP/AVIF copies of the image (articles/renditions.py), made on save:
+    # [{"width", "height", "format", "path"}, ...], smallest first.
+    renditions = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         ordering = ["position", "id"]
 
     def __str__(self):
         return self.caption[:60] or self.alt_text[:60]
+
+    def save(self, *args, **kwargs):
+        from .renditions import delete_renditions_when_unused, renditions_are_current
+
+        if not renditions_are_current(self):
+            self.refresh_renditions()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "renditions"}
+        previous = None
+        if self.pk:
+            previous = Figure.objects.filter(pk=self.pk).values("image", "renditions").first()
+        super().save(*args, **kwargs)
+        if previous and previous["image"] != self.image.name:
+            delete_renditions_when_unused(
+                previous["image"], [item["path"] for item in previous["renditions"]]
+            )
+
+    def refresh_renditions(self):
+        """Make (or find) the renditions of the current image and record them."""
+        from .renditions import make_renditions
+
+        if not self.image:
+            self.renditions = []
+            return
+        if self.image.name and not getattr(self.image, "_committed", True):
+            self.image.save(self.image.name, self.image.file, save=False)
+        try:
+            if not self.width:
+                self.width, self.height = self.image.width, self.image.height
+            self.renditions = make_renditions(self.image.name, (self.width, self.height))
+        except (OSError, ValueError) as error:
+            # A stored image that cannot be read (gone, damaged): the page falls back to the
+            # original, and `make_renditions` reports it.
+            logger.warning("No renditions for figure image %s: %s", self.image.name, error)
+            self.renditions = []
+
+    def rendition_sources(self):
+        """(content type, srcset) for each rendition format, best format first."""
+        from .renditions import content_type, rendition_formats
+
+        storage_url = self.image.storage.url
+        sources = []
+        for image_format in rendition_formats():
+            items = [item for item in self.renditions if item["format"] == image_format]
+            if items:
+                srcset = ", ".join(
+                    f"{storage_url(item['path'])} {item['width']}w" for item in items
+                )
+                sources.append((content_type(image_format), srcset))
+        return sources
 
 
 class Verification(models.TextChoices):

@@ -216,6 +216,9 @@ def render_article_body(article, sections=None):
         rendered = cached_rendered_article(article, sections)
     else:
         rendered = render_article(article, sections, for_readers=False)
+    first_figure = next((f for section in sections for f in section.figures.all()), None)
+    if first_figure is not None:
+        first_figure.is_first = True  # likely on the first screen: not lazy-loaded
     for section in sections:
         section.rendered = rendered.sections.get(section.id)
     levels = []

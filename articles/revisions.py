@@ -28,7 +28,7 @@ reversion.register(
     ],
 )  # fmt: skip
 reversion.register(Section, follow=["figures"])
-reversion.register(Figure)
+reversion.register(Figure, exclude=["renditions"])  # derived files, made again on save
 reversion.register(ArticleReference)
 
 ARTICLE_FIELDS = ["title", "slug", "summary", "authors", "disclaimer_note"]

@@ -18,6 +18,7 @@ from articles.demo.references import REFERENCES
 from articles.demo.tags import ALL_TAGS
 from articles.management.commands.load_demo import IMAGES_DIR
 from articles.models import Article, ArticleReference, Figure, Reference, Section
+from articles.renditions import RENDITIONS_DIR, rendition_formats
 from glossary.models import Term
 from site_config.models import SiteSettings
 
@@ -90,11 +91,15 @@ def test_load_demo_twice_gives_the_same_rows_and_files(settings, tmp_path):
     load_demo()
 
     assert row_counts() == first_counts
-    assert stored_files(tmp_path) == first_files  # images are not copied again
+    assert stored_files(tmp_path) == first_files  # images and renditions are not copied again
     assert sorted(Figure.objects.values_list("image", flat=True)) == first_images
-    assert len(first_files) == sum(
+    originals = [name for name in first_files if not name.startswith(RENDITIONS_DIR)]
+    assert len(originals) == sum(
         len(section["figures"]) for article in ARTICLES for section in article["sections"]
     )
+    # Each demo image is 1600 px wide: three widths in each rendition format.
+    renditions = [name for name in first_files if name.startswith(RENDITIONS_DIR)]
+    assert len(renditions) == len(originals) * 3 * len(rendition_formats())
     assert "Loaded 3 articles" in output
     assert SiteSettings.objects.count() == 1
 

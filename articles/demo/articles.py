@@ -6,7 +6,7 @@ show, gives no dosing, and sends readers to a clinician for decisions about thei
 
 Each article is a dict with the Article fields plus `tags` and `sections`; each section has
 `level`, `heading`, `anchor`, `body` (Markdown, cite with [@key] or [@key1; @key2]),
-`takeaway` and `figures` (files in `images/`, drawn by `make_images.py`).
+`takeaway` and `figures` (files in `images/`, drawn by `scripts/make_demo_images.py`).
 """
 
 import datetime
@@ -71,10 +71,10 @@ OXYTOCIN_SECTIONS = [
         "figures": [
             figure(
                 "receptor-key-lock.png",
-                "Diagram of a cell with a receptor on its surface shaped like a lock. A "
-                "hormone shaped like a matching key fits the receptor and triggers a response "
-                "inside the cell, while a differently shaped molecule does not fit and "
-                "produces no response.",
+                "Diagram of the cell surface with two receptors shaped like locks. On the "
+                "left a hormone with a matching point fits its notch and the cell responds; "
+                "on the right a molecule of the wrong shape does not fit and there is no "
+                "response.",
                 "The key-and-lock picture: only cells with a matching receptor respond to a "
                 "hormone [@boron-2017].",
             )
@@ -409,11 +409,11 @@ OXYTOCIN_SECTIONS = [
         "figures": [
             figure(
                 "hpa-axis-stress-loop.png",
-                "Flow diagram of the HPA axis. A stressor acts on the hypothalamus, which "
-                "releases CRH; the pituitary then releases ACTH; the adrenal glands release "
-                "cortisol. A return arrow labeled negative feedback runs from cortisol to the "
-                "hypothalamus and pituitary, and a side box notes that oxytocin can damp the "
-                "response in animal studies.",
+                "Flow diagram of the HPA axis, top to bottom. Stress acts on the "
+                "hypothalamus, which releases CRH; the pituitary then releases ACTH; the "
+                "adrenal glands release cortisol. A dashed return arrow labeled feedback runs "
+                "from cortisol back to the hypothalamus, and a side box says that oxytocin "
+                "may calm the response.",
                 "The stress (HPA) axis switches itself off through cortisol feedback; oxytocin "
                 "is one of several signals that can modulate it [@boron-2017; @insel-2010].",
             )
@@ -455,10 +455,10 @@ OXYTOCIN_SECTIONS = [
         "figures": [
             figure(
                 "oxytocin-pathway.png",
-                "Simplified side view of the brain. Oxytocin-producing neurons in the "
-                "hypothalamus send fibers to the posterior pituitary, which releases oxytocin "
-                "into the bloodstream toward the uterus and breast. Separate fibers carry "
-                "oxytocin to brain areas such as the amygdala.",
+                "Diagram of two routes from the hypothalamus. One arrow leads to the "
+                "pituitary, which releases oxytocin into the blood, and on to the womb and "
+                "breast. The other arrow leads to brain areas such as the amygdala, involved "
+                "in mood and social behaviour.",
                 "Two routes for one peptide: into the blood from the posterior pituitary, and "
                 "directly to brain regions [@boron-2017].",
             )
@@ -847,10 +847,10 @@ SLEEP_SECTIONS = [
         "figures": [
             figure(
                 "sleep-stress-cycle.png",
-                "Circular diagram with four boxes joined by arrows: stress leads to a more "
-                "alert, wakeful brain; that leads to shorter or broken sleep; poor sleep leads "
-                "to greater sensitivity to stress the next day; and that leads back to stress. "
-                "A note in the center says the cycle can be interrupted at any point.",
+                "Circular diagram with four boxes joined by arrows: stress leads to an alert "
+                "brain; that leads to poor sleep; poor sleep leaves a person more easily "
+                "stressed; and that leads back to stress. A note in the center says the "
+                "cycle can be broken anywhere.",
                 "A cycle that can be interrupted: stress, wakefulness, poor sleep and "
                 "heightened stress sensitivity.",
             )
@@ -1105,10 +1105,10 @@ TESTOSTERONE_SECTIONS = [
             figure(
                 "testosterone-results-illustrative.png",
                 "Bar chart of three invented testosterone results for one person, with no "
-                "units: a first morning sample and a repeat morning sample sit inside a "
-                "shaded band labeled 'this lab's reference range', while an afternoon sample "
-                "after a meal falls below it. The chart is labeled illustrative, not "
-                "for interpreting real results.",
+                "units: the tops of a morning bar and a repeat morning bar sit inside a "
+                "shaded band labeled 'Lab's range', while an afternoon sample after a meal "
+                "falls below it. The chart is labeled invented values, not for interpreting "
+                "real results.",
                 "Why one result is not the whole story: the same person can give different "
                 "results at different times (illustrative values only).",
             )
@@ -1143,9 +1143,9 @@ TESTOSTERONE_SECTIONS = [
         "figures": [
             figure(
                 "testosterone-testing-steps.png",
-                "Flow chart with five steps from left to right: symptoms and examination; a "
-                "morning fasting testosterone test; a repeat test to confirm; LH and FSH "
-                "tests to find the cause; and a discussion of options with a clinician.",
+                "Flow chart with five numbered steps from top to bottom: symptoms and "
+                "examination; a morning testosterone test; a repeat test; LH and FSH tests; "
+                "and a discussion of options.",
                 "The usual order of steps when low testosterone is suspected "
                 "[@endocrine-society-2018].",
             )

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -73,6 +74,8 @@ class Command(BaseCommand):
             terms = self.load_terms()
             for data in ARTICLES:
                 self.load_article(data, references)
+        # Figures saved above made their renditions; this backfills any other figure.
+        call_command("make_renditions", stdout=self.stdout)
         tag_names = {
             name.lower()
             for item in [*REFERENCES, *TERMS, *ARTICLES]
@@ -180,7 +183,7 @@ class Command(BaseCommand):
         path = IMAGES_DIR / data["image"]
         if not path.is_file():
             raise CommandError(
-                f"Missing demo image {path}. Run: python articles/demo/make_images.py"
+                f"Missing demo image {path}. Run: python scripts/make_demo_images.py"
             )
         figure = Figure(
             section=section,

@@ -30,6 +30,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, username, port, **options):
         call_command("load_demo", "--if-empty", stdout=self.stdout)
+        # Figures uploaded before renditions existed (or whose files were lost) get them now.
+        call_command("make_renditions", stdout=self.stdout)
 
         password_file = Path(settings.BASE_DIR) / PASSWORD_FILE
         User = get_user_model()
