@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0012_trust_checks'),
+        ('articles', '0015_ascii_identifiers'),
     ]
 
     operations = [
