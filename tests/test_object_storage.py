@@ -103,6 +103,15 @@ def s3_media(settings, s3_server, bucket):
     return keys
 
 
+def objects_of(*figures):
+    """The objects a figure keeps in the bucket: its image and the renditions made of it."""
+    names = set()
+    for figure in figures:
+        figure.refresh_from_db()
+        names |= {figure.image.name, *(item["path"] for item in figure.renditions)}
+    return names
+
+
 def client_for(user):
     client = Client()
     client.force_login(user)
@@ -122,7 +131,8 @@ def test_a_figure_uploaded_in_the_admin_is_stored_in_the_bucket_and_served_from_
 
     figure = Figure.objects.get()
     assert (figure.width, figure.height) == (48, 32)
-    assert s3_media() == {figure.image.name}
+    assert figure.renditions  # made on upload, stored beside it
+    assert s3_media() == objects_of(figure)
     assert not settings.MEDIA_ROOT.exists()  # nothing on this server's disk
     stored = s3_client(s3_server.endpoint_url).get_object(Bucket=bucket, Key=figure.image.name)
     body = stored["Body"].read()
@@ -144,12 +154,13 @@ def test_deleting_a_figure_deletes_its_image_from_the_bucket(
 ):
     article_factory(sections=1, figures=2)
     deleted, kept = Figure.objects.order_by("position")
-    assert s3_media() == {deleted.image.name, kept.image.name}
+    assert s3_media() == objects_of(deleted, kept)
+    kept_names = objects_of(kept)
 
     with django_capture_on_commit_callbacks(execute=True):
         deleted.delete()
 
-    assert s3_media() == {kept.image.name}
+    assert s3_media() == kept_names
 
 
 @pytest.mark.s3
@@ -167,7 +178,7 @@ def test_an_image_another_figure_still_shows_is_kept(
 
     with django_capture_on_commit_callbacks(execute=True):
         figure.delete()
-    assert s3_media() == {copy.image.name}
+    assert s3_media() == objects_of(copy)
 
     with django_capture_on_commit_callbacks(execute=True):
         copy.delete()
@@ -187,6 +198,7 @@ def test_an_image_a_saved_version_names_is_kept_for_restoring(
     with django_capture_on_commit_callbacks(execute=True):
         figure.delete()
 
+    # The original stays for restoring; the renditions are made again when it is restored.
     assert s3_media() == {figure.image.name}
 
 
