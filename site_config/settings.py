@@ -233,6 +233,9 @@ AXES_CLIENT_IP_CALLABLE = "site_config.ratelimit.client_ip"
 # Public search: searches per client per window (site_config.ratelimit).
 SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "30"))
 SEARCH_RATE_WINDOW_SECONDS = 60
+# django-ratelimit counts search in the default cache; if that cache cannot count, let readers
+# search rather than refuse everyone.
+RATELIMIT_FAIL_OPEN = True
 # Reader feedback on articles: answers per client per window (articles/feedback.py).
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "10"))
 FEEDBACK_RATE_WINDOW_SECONDS = 600
