@@ -5,4 +5,4 @@ class ArticlesConfig(AppConfig):
     name = "articles"
 
     def ready(self):
-        from . import derived_data, invalidation  # noqa: F401 (signal receivers)
+        from . import derived_data, invalidation, redirects  # noqa: F401 (signal receivers)

@@ -3,7 +3,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from .forms import SiteSettingsForm
-from .models import Redirect, SiteSettings
+from .models import SiteSettings
 
 admin.site.site_header = "Health Library administration"
 admin.site.site_title = "Health Library admin"
@@ -41,10 +41,3 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         settings = SiteSettings.load()
         return redirect(reverse("admin:site_config_sitesettings_change", args=[settings.pk]))
-
-
-@admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
-    list_display = ["old_path", "new_path", "created_at"]
-    search_fields = ["old_path", "new_path"]
-    readonly_fields = ["created_at"]

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
@@ -82,12 +84,16 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "site_config.middleware.RedirectFallbackMiddleware",
+    # contrib.redirects, keeping the query string (site_config/redirects.py).
+    "site_config.redirects.RedirectFallbackMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_config.urls"
+# contrib.sites, for contrib.redirects. Its domain (admin, *Sites*) is the one the feeds and
+# the sitemap put in their links.
+SITE_ID = 1
 WSGI_APPLICATION = "site_config.wsgi.application"
 
 TEMPLATES = [
