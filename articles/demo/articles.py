@@ -6,7 +6,7 @@ show, gives no dosing, and sends readers to a clinician for decisions about thei
 
 Each article is a dict with the Article fields plus `tags` and `sections`; each section has
 `level`, `heading`, `anchor`, `body` (Markdown, cite with [@key] or [@key1; @key2]),
-`takeaway` and `figures` (files in `images/`, drawn by `make_images.py`).
+`takeaway` and `figures` (files in `images/`, drawn by scripts/make_demo_images.py).
 """
 
 import datetime

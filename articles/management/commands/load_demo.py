@@ -180,7 +180,7 @@ class Command(BaseCommand):
         path = IMAGES_DIR / data["image"]
         if not path.is_file():
             raise CommandError(
-                f"Missing demo image {path}. Run: python articles/demo/make_images.py"
+                f"Missing demo image {path}. Run: python scripts/make_demo_images.py"
             )
         figure = Figure(
             section=section,

@@ -1,6 +1,7 @@
 """Draw the demo figures (original diagrams) into articles/demo/images/.
 
-Run from the project folder:  .venv/bin/python articles/demo/make_images.py
+A developer's tool, not part of the site: the drawn PNGs are committed, and load_demo only
+reads them. Run from the project folder:  .venv/bin/python scripts/make_demo_images.py
 
 Everything is drawn at twice the final size and scaled down, which smooths lines and text,
 then saved as an optimized palette PNG (each file well under 120 KB). Labels use a TrueType
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-OUT_DIR = Path(__file__).resolve().parent / "images"
+OUT_DIR = Path(__file__).resolve().parent.parent / "articles" / "demo" / "images"
 WIDTH, HEIGHT = 1200, 700
 SCALE = 2  # draw at 2x, then downsample
 
