@@ -5,4 +5,10 @@ class ArticlesConfig(AppConfig):
     name = "articles"
 
     def ready(self):
-        from . import derived_data, figure_files, invalidation, renditions  # noqa: F401 (signal receivers)
+        from . import (  # noqa: F401 (signal receivers)
+            derived_data,
+            figure_files,
+            invalidation,
+            redirects,
+            renditions,
+        )

@@ -134,7 +134,9 @@ def term_linking_changed(sender, instance, created, raw=False, **kwargs):
     if created or before != term_usage.linking_state(instance):
         # Re-render against the glossary as it is now, whichever receiver ran first.
         cache_keys.bump(cache_keys.GLOSSARY)
-        term_usage.refresh_articles_for_term(instance)
+        refreshed = term_usage.refresh_articles_for_term(instance)
+        # Those articles' renderings change; no other article's does (invalidation.py).
+        bump_article_renderings(refreshed)
 
 
 @receiver(pre_delete, sender=Term)
@@ -146,9 +148,14 @@ def remember_term_articles(sender, instance, **kwargs):
 def term_deleted(sender, instance, **kwargs):
     """Where the term was linked, another term may now link instead."""
     cache_keys.bump(cache_keys.GLOSSARY)
-    term_usage.refresh_articles_for_term(
+    refreshed = term_usage.refresh_articles_for_term(
         instance, linked_article_ids=getattr(instance, "_linked_article_ids", [])
     )
+    bump_article_renderings(refreshed)
+
+
+def bump_article_renderings(article_ids):
+    cache_keys.bump(*(cache_keys.article_generation(pk) for pk in sorted(article_ids)))
 
 
 # Receivers: the index is derived data of articles, sections, terms, references and tags,

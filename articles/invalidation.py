@@ -15,7 +15,15 @@ the other explicit bumps are named in the table.
 | a reference                                 | PUBLIC_PAGES, REFERENCES (every reference list)|
 | a retraction notice (admin), or importing   | PUBLIC_PAGES, REFERENCES (readers see notices  |
 |   a retraction list (explicit call: bulk)   |   beside references)                           |
-| a glossary term, or its related terms       | PUBLIC_PAGES, GLOSSARY (every article's links) |
+| a glossary term                             | PUBLIC_PAGES, GLOSSARY (the linker's index),   |
+|                                             |   and the generations of the articles linking  |
+|                                             |   it (their links show its slug, definition);  |
+|                                             |   a change of what links (name, aliases,       |
+|                                             |   capitalisation, publication) also bumps the  |
+|                                             |   articles mentioning its names, once they are |
+|                                             |   re-rendered (explicit call: derived_data.py).|
+|                                             |   Other articles' renderings stay warm.        |
+| a term's related terms                      | PUBLIC_PAGES, GLOSSARY (term pages only)       |
 | a tag; an article's, term's or reference's  | PUBLIC_PAGES (not for drafts' tags)            |
 |   tags                                      |                                                |
 | merging tags (articles.tags.merge_tags)     | PUBLIC_PAGES (explicit call: bulk update)      |
@@ -24,12 +32,16 @@ the other explicit bumps are named in the table.
 | site settings (SiteSettings.save)           | PUBLIC_PAGES (explicit call), and the settings |
 |                                             | cache entry is deleted                         |
 
+Public fragments (tag counts, topic lists: site_config.page_cache.cached_public_fragment) and
+whole pages follow PUBLIC_PAGES; article renderings follow their article's generation and
+REFERENCES (articles/rendered_article.py).
+
 Derived data that follows the same edits (stored term usage, the reference list's cited
 entries, the search index) is kept by articles/derived_data.py.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
@@ -108,7 +120,20 @@ def reference_changed(sender, **kwargs):
     cache_keys.bump(cache_keys.PUBLIC_PAGES, cache_keys.REFERENCES)
 
 
+@receiver(pre_delete, sender=Term)
+def remember_articles_linking_term(sender, instance, **kwargs):
+    instance._articles_linking_before_delete = list(instance.articles.values_list("pk", flat=True))
+
+
 @receiver([post_save, post_delete], sender=Term)
+def term_changed(sender, instance, **kwargs):
+    linking = getattr(instance, "_articles_linking_before_delete", None)
+    if linking is None:
+        linking = instance.articles.values_list("pk", flat=True)
+    names = [cache_keys.article_generation(pk) for pk in sorted(linking)]
+    cache_keys.bump(cache_keys.PUBLIC_PAGES, cache_keys.GLOSSARY, *names)
+
+
 @receiver(m2m_changed, sender=Term.related.through)
-def term_changed(sender, **kwargs):
+def related_terms_changed(sender, **kwargs):
     cache_keys.bump(cache_keys.PUBLIC_PAGES, cache_keys.GLOSSARY)

@@ -159,10 +159,11 @@ def render_article(article, sections, for_readers=True):
 
 def rendered_article_version(article):
     """Changes whenever anything the rendered article shows changes: the article, its
-    sections, figures and reference list, any reference, any glossary term, the Markdown
-    rules."""
+    sections, figures and reference list, any reference, the Markdown rules, and a glossary
+    term it links or mentions (a term edit bumps those articles' own generations:
+    articles/invalidation.py)."""
     generations = cache_keys.get_generations(
-        cache_keys.article_generation(article.pk), cache_keys.GLOSSARY, cache_keys.REFERENCES
+        cache_keys.article_generation(article.pk), cache_keys.REFERENCES
     )
     # Whether readers see it: previews show [citation needed], readers never do.
     return "{}:{}:{}:{}:{}".format(

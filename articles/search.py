@@ -25,14 +25,13 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from glossary.models import Term
 from site_config.tagging import tag_slug
 
-from .models import SearchEntry
+from .models import Article, SearchEntry
 from .tags import public_tags, recent_topics
 
 MAX_QUERY_LENGTH = 200
@@ -154,11 +153,8 @@ def highlighted(text):
 
 def entry_filters(query_text, tag_slugs, kind=None):
     """SQL conditions on entries `e`, and named parameters for them and the query."""
-    conditions = ["(e.public_from IS NULL OR e.public_from <= %(now)s)"]
-    params = {
-        "query": query_text,
-        "now": connection.ops.adapt_datetimefield_value(timezone.now()),
-    }
+    params = {"query": query_text, "article_kind": SearchEntry.Kind.ARTICLE.value}
+    conditions = [public_articles_only(params)]
     if kind:
         conditions.append("e.kind = %(kind)s")
         params["kind"] = kind
@@ -167,6 +163,22 @@ def entry_filters(query_text, tag_slugs, kind=None):
         conditions.append(POSITION_OF[connection.vendor].format(f"%(tag{number})s"))
         params[f"tag{number}"] = f" {slug} "
     return " AND ".join(conditions), params
+
+
+POSITIONAL_PARAMETER = re.compile(r"(?<!%)%s")
+
+
+def public_articles_only(params):
+    """SQL: the entry is not an article, or its article is public now.
+
+    The index also holds scheduled articles, so they are found on time with no job; which
+    of them readers may see is `Article.objects.public()`'s to say, run here as a subquery.
+    """
+    sql, values = Article.objects.public().order_by().values("pk").query.sql_with_params()
+    numbers = iter(range(len(values)))
+    sql = POSITIONAL_PARAMETER.sub(lambda match: f"%(public{next(numbers)})s", sql)
+    params.update((f"public{number}", value) for number, value in enumerate(values))
+    return f"(e.kind <> %(article_kind)s OR e.object_id IN ({sql}))"
 
 
 def ranges_condition(ranges, params):

@@ -11,6 +11,7 @@ from taggit.models import Tag, TaggedItem
 
 from glossary.models import Term
 from site_config import cache_keys
+from site_config.page_cache import cached_public_fragment
 
 from .models import Article, Reference
 from .search_index import index_tagged_objects
@@ -42,7 +43,14 @@ def public_tags():
 
 def public_tag_counts():
     """Every public tag, by name, with how many public articles, published terms and
-    references carry it (article_count, term_count, reference_count, total)."""
+    references carry it (article_count, term_count, reference_count, total).
+
+    The home page and the topics page show it; counting is most of their cost, so it is
+    kept as a public fragment (site_config.page_cache.cached_public_fragment)."""
+    return cached_public_fragment("public-tag-counts", count_public_tags)
+
+
+def count_public_tags():
     types = ContentType.objects.get_for_models(Article, Term, Reference)
 
     def count_of(model, visible):
@@ -66,7 +74,11 @@ def public_tag_counts():
 
 
 def recent_topics(limit=8):
-    """Tags of the newest public articles."""
+    """Tags of the newest public articles (a public fragment)."""
+    return cached_public_fragment(f"recent-topics:{limit}", lambda: newest_topics(limit))
+
+
+def newest_topics(limit):
     newest = Article.objects.public().order_by("-publish_at", "-created_at").values("pk")[:20]
     return list(
         Tag.objects.filter(
@@ -89,7 +101,13 @@ def filter_by_tags(queryset, slugs):
 
 def co_occurring_tags(slugs, limit=12):
     """Tags that narrow the public articles carrying all of `slugs`, with how many articles
-    each would leave (article_count), most first."""
+    each would leave (article_count), most first. Kept as a public fragment per list of
+    slugs (tag pages and the filtered article list show it)."""
+    name = "co-occurring-tags:{}:{}".format(limit, " ".join(sorted(set(slugs))))
+    return cached_public_fragment(name, lambda: count_co_occurring_tags(slugs, limit))
+
+
+def count_co_occurring_tags(slugs, limit):
     articles = filter_by_tags(Article.objects.public(), slugs).values("pk")
     return list(
         Tag.objects.filter(

@@ -1,11 +1,14 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.redirects.admin import RedirectAdmin as ContribRedirectAdmin
+from django.contrib.redirects.models import Redirect
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from . import user_admin  # noqa: F401 - registers the user and group admins
 from .admin_saves import UniqueRaceAdminMixin
 from .forms import SiteSettingsForm
-from .models import Redirect, SiteSettings
+from .models import SiteSettings
 from .text import CleanTextModelForm
 
 admin.site.site_header = "Health Library administration"
@@ -46,9 +49,12 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         return redirect(reverse("admin:site_config_sitesettings_change", args=[settings.pk]))
 
 
+# django.contrib.redirects registers its admin first (INSTALLED_APPS order); this one adds
+# the rules every admin form of the site follows: control characters cleaned, and a
+# simultaneous save of the same old address refused in words rather than a 500.
+admin.site.unregister(Redirect)
+
+
 @admin.register(Redirect)
-class RedirectAdmin(UniqueRaceAdminMixin, admin.ModelAdmin):
-    form = CleanTextModelForm
-    list_display = ["old_path", "new_path", "created_at"]
-    search_fields = ["old_path", "new_path"]
-    readonly_fields = ["created_at"]
+class RedirectAdmin(UniqueRaceAdminMixin, ContribRedirectAdmin):
+    form = forms.modelform_factory(Redirect, form=CleanTextModelForm, fields="__all__")

@@ -4,6 +4,3 @@ from django.apps import AppConfig
 class SiteConfigConfig(AppConfig):
     name = "site_config"
     verbose_name = "Site settings"
-
-    def ready(self):
-        from . import signals  # noqa: F401

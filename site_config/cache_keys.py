@@ -9,9 +9,15 @@ every server misses at once and renders afresh; stale entries simply expire.
   Stale when PUBLIC_PAGES moves, which every content edit does.
 - page expiry (`next_change_key`): when a scheduled change next goes public (also read by
   articles/middleware.py to publish due drafts). PUBLIC_PAGES, which scheduling bumps.
+- public fragments (`public_fragment_key`): costly pieces of public pages, such as the public
+  tag counts of the home page and the topics page, and the topics that narrow a list
+  (`page_cache.cached_public_fragment`). Stale when PUBLIC_PAGES moves, and at the next
+  scheduled change, like whole pages; kept even when the page cache is switched off.
 - rendered article (`rendered_article_key`): an article's sections as safe HTML with numbered
   citations and glossary links (articles/rendered_article.py). Stale when the article's own
-  generation (`article_generation(id)`), GLOSSARY or REFERENCES moves.
+  generation (`article_generation(id)`) or REFERENCES moves. A glossary term edit bumps the
+  generations of the articles it can change (those linking it, or mentioning one of its
+  names), not every article's.
 - article body HTML (`article_body_key`): the contents, sections and reference list of one
   article as HTML. Same as the rendered article.
 - Markdown (`markdown_key`): one text rendered to safe HTML. Never stale: the key is the text.
@@ -54,6 +60,7 @@ SITE_SETTINGS = "site-settings"
 MARKDOWN_FORMAT = 3  # 2: cmark-gfm (captions, scope); 3: table cells labelled
 GLOSSARY_INDEX_FORMAT = 1
 ARTICLE_BODY_FORMAT = 1
+PUBLIC_FRAGMENT_FORMAT = 1
 
 
 def article_generation(article_id):
@@ -185,6 +192,11 @@ def page_key(generation, url):
 
 def next_change_key(generation):
     return f"page-cache:next-change:{generation}"
+
+
+def public_fragment_key(generation, name):
+    digest = hashlib.sha256(name.encode()).hexdigest()
+    return f"public-fragment:{PUBLIC_FRAGMENT_FORMAT}:{generation}:{digest}"
 
 
 def rendered_article_key(version):

@@ -5,10 +5,8 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.http import HttpResponse, HttpResponsePermanentRedirect, QueryDict
+from django.http import HttpResponse, QueryDict
 from django.template import loader
-
-from .models import Redirect
 
 # The policy headers as built from settings; emptied when those settings change (tests).
 _site_wide_csp = {}
@@ -98,30 +96,3 @@ class RequestLimitsMiddleware:
             without_nul._mutable = False
             request.GET = without_nul
         return self.get_response(request)
-
-
-class RedirectFallbackMiddleware:
-    """Answer a 404 for an address recorded in Redirect with a permanent redirect.
-
-    Only 404s pay for the lookup, and a live page always wins over an old redirect.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
-            return response
-        if "\x00" in request.path:
-            # No recorded address has one, and PostgreSQL refuses NUL in a query: a 500.
-            return response
-        new_path = (
-            Redirect.objects.filter(old_path=request.path)
-            .values_list("new_path", flat=True)
-            .first()
-        )
-        if new_path is None:
-            return response
-        query = request.META.get("QUERY_STRING", "")
-        return HttpResponsePermanentRedirect(f"{new_path}?{query}" if query else new_path)

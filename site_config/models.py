@@ -109,36 +109,6 @@ class SiteSettings(models.Model):
         return hashlib.sha256(self.banner_text.encode()).hexdigest()[:12]
 
 
-class Redirect(models.Model):
-    """An old public address that now lives elsewhere; answered with a permanent redirect.
-
-    Rows are written when a public article's or a glossary term's slug changes (see
-    site_config.signals), so links from search engines and other sites keep working.
-    """
-
-    old_path = models.CharField(
-        max_length=300, unique=True, help_text="The old address, e.g. /articles/old-slug/."
-    )
-    new_path = models.CharField(max_length=300, help_text="Where readers are sent instead.")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["old_path"]
-
-    def __str__(self):
-        return f"{self.old_path} → {self.new_path}"
-
-    @classmethod
-    def record(cls, old_path, new_path):
-        """Send old_path to new_path, keeping every chain one hop long (A→B→C becomes A→C)."""
-        if old_path == new_path:
-            return
-        # The new address is a live page again: a redirect away from it would be wrong.
-        cls.objects.filter(old_path=new_path).delete()
-        cls.objects.filter(new_path=old_path).update(new_path=new_path)
-        cls.objects.update_or_create(old_path=old_path, defaults={"new_path": new_path})
-
-
 class MissedInvalidation(models.Model):
     """A cache generation bump the shared cache did not take: it could not be reached when
     an edit was saved. Written with the edit, and bumped again (then deleted) once the cache

@@ -42,6 +42,24 @@ def next_content_change(generation, now):
     return next_change
 
 
+def cached_public_fragment(name, compute):
+    """compute(), kept like a whole page: under the PUBLIC_PAGES generation and until the
+    next scheduled change (cache_keys.public_fragment_key). For costly pieces that several
+    public pages share, such as the public tag counts; used with the page cache on or off.
+    """
+    (generation,) = cache_keys.get_generations(cache_keys.PUBLIC_PAGES)
+    key = cache_keys.public_fragment_key(generation, name)
+    entry = cache.get(key)
+    now = time.time()
+    if entry is not None and entry[0] > now:
+        return entry[1]
+    value = compute()
+    valid_until = min(now + settings.PAGE_CACHE_SECONDS, next_content_change(generation, now))
+    if valid_until > now:
+        cache.set(key, (valid_until, value), max(1, int(valid_until - now)))
+    return value
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

@@ -1,4 +1,8 @@
-"""Per-client limits kept in the shared cache, so they hold across app servers."""
+"""Per-client limits kept in the shared cache, so they hold across app servers.
+
+Public search uses django-ratelimit; reader feedback (articles/feedback.py) counts with
+is_over_limit below, whose keys ("ratelimit:feedback:...") it names in its own tests.
+"""
 
 import functools
 import ipaddress
@@ -7,6 +11,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
+from django_ratelimit.core import get_usage
 
 
 def client_ip(request):
@@ -44,17 +49,28 @@ def seconds_until_next_window(window_seconds):
     return int(window_seconds - time.time() % window_seconds) + 1
 
 
+def search_rate(group, request):
+    """SEARCH_RATE_LIMIT searches per SEARCH_RATE_WINDOW_SECONDS, read when a search comes in."""
+    return f"{settings.SEARCH_RATE_LIMIT}/{settings.SEARCH_RATE_WINDOW_SECONDS}s"
+
+
+def client_key(group, request):
+    return client_ip(request) or "unknown"
+
+
 def rate_limit_search(view):
     """Limit how often one client may run a public search (SEARCH_RATE_LIMIT per window).
 
-    Only searches that reach the view count: answers from the page cache cost nothing.
+    django-ratelimit counts in the shared cache; over the limit, the reader gets the 429 page
+    with Retry-After. Only searches that reach the view count: answers from the page cache
+    cost nothing. A cache outage counts nothing and the limit fails open (RATELIMIT_FAIL_OPEN).
     """
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        window_seconds = settings.SEARCH_RATE_WINDOW_SECONDS
-        if is_over_limit("search", client_ip(request), settings.SEARCH_RATE_LIMIT, window_seconds):
-            retry_after = seconds_until_next_window(window_seconds)
+        usage = get_usage(request, group="search", key=client_key, rate=search_rate, increment=True)
+        if usage is not None and usage["should_limit"]:
+            retry_after = max(usage["time_left"], 1)
             response = render(request, "429.html", {"retry_after": retry_after}, status=429)
             response["Retry-After"] = str(retry_after)
             return response

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sites",
+    "django.contrib.redirects",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
@@ -86,12 +88,16 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "site_config.middleware.RedirectFallbackMiddleware",
+    # contrib.redirects, keeping the query string (site_config/redirects.py).
+    "site_config.redirects.RedirectFallbackMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_config.urls"
+# contrib.sites, for contrib.redirects. Its domain (admin, *Sites*) is the one the feeds and
+# the sitemap put in their links.
+SITE_ID = 1
 WSGI_APPLICATION = "site_config.wsgi.application"
 
 TEMPLATES = [
@@ -285,6 +291,9 @@ AXES_CLIENT_IP_CALLABLE = "site_config.ratelimit.client_ip"
 # Public search: searches per client per window (site_config.ratelimit).
 SEARCH_RATE_LIMIT = int(os.environ.get("SEARCH_RATE_LIMIT", "30"))
 SEARCH_RATE_WINDOW_SECONDS = 60
+# django-ratelimit counts search in the default cache; if that cache cannot count, let readers
+# search rather than refuse everyone.
+RATELIMIT_FAIL_OPEN = True
 # Reader feedback on articles: answers per client per window (articles/feedback.py).
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "10"))
 FEEDBACK_RATE_WINDOW_SECONDS = 600

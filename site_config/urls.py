@@ -35,5 +35,5 @@ if settings.SERVE_MEDIA or settings.DEBUG:
         )
     ]
 
-handler404 = "site_config.views.page_not_found"
+# 404: Django's own handler renders templates/404.html with the request context.
 handler500 = "site_config.views.server_error"

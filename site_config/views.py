@@ -56,10 +56,6 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
-
-
 def server_error(request):
     # A database outage outside any view (e.g. in a middleware) still gets the 503 page.
     if isinstance(sys.exc_info()[1], DATABASE_ERRORS):

@@ -10,7 +10,11 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-never-used-by-a-real-site-0123456789")
 
 from site_config.settings import *  # noqa: E402, F403 - the site's settings, then the overrides
-from site_config.settings import CACHES  # noqa: E402
+from site_config.settings import ALLOWED_HOSTS, CACHES  # noqa: E402
+
+# The test client's host first: the test database's site (contrib.sites, created by
+# site_config's migration 0005 from the first entry) is then the one feeds and sitemap use.
+ALLOWED_HOSTS = ["testserver", *ALLOWED_HOSTS]
 
 # Hashing strength is Django's business, not ours: keep signing in fast.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -5,6 +5,8 @@ import threading
 from http import HTTPStatus
 
 import pytest
+from django.contrib.redirects.models import Redirect
+from django.contrib.sites.models import Site
 from django.db import connection
 from django.forms.models import BaseModelForm
 from django.test import Client
@@ -14,7 +16,6 @@ from articles.forms import ArticleAdminForm, SectionPageForm
 from articles.models import Article, Reference, Section
 from glossary.forms import TermForm
 from glossary.models import Term
-from site_config.models import Redirect
 from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -219,9 +220,9 @@ ADD_FORMS = {
     ),
     "tag": ("/admin/taggit/tag/add/", "tag_form", {"name": "Sleep", "slug": "sleep"}),
     "redirect": (
-        "/admin/site_config/redirect/add/",
+        "/admin/redirects/redirect/add/",
         "redirect_form",
-        {"old_path": "/old/", "new_path": "/articles/"},
+        {"site": "1", "old_path": "/old/", "new_path": "/articles/"},
     ),
 }
 
@@ -237,7 +238,7 @@ def taken(request, term_factory, reference_factory):
     elif kind == "tag":
         Tag.objects.create(name="Sleep", slug="sleep")
     else:
-        Redirect.objects.create(old_path="/old/", new_path="/glossary/")
+        Redirect.objects.create(site=Site.objects.get_current(), old_path="/old/", new_path="/x/")
     return kind
 
 

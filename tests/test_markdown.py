@@ -322,6 +322,21 @@ def test_glossary_imports_nothing_from_articles():
     assert imports == set()
 
 
+def test_site_config_imports_no_content_app_but_in_the_root_urls():
+    # The site's settings, caches and redirects serve every app; the apps use them, not the
+    # other way round. Only the root URLconf names the apps' views.
+    files = sorted((ROOT / "site_config").rglob("*.py"))
+    assert any(path.name == "redirects.py" for path in files)
+    imports = {
+        (path.relative_to(ROOT).as_posix(), module.split(".")[0])
+        for path in files
+        if "migrations" not in path.parts
+        for module in imported_modules(path)
+        if module.split(".")[0] in {"articles", "glossary"}
+    }
+    assert imports == {("site_config/urls.py", "articles")}
+
+
 def test_markdown_module_imports_no_app():
     modules = set(imported_modules(ROOT / "site_config" / "markdown.py"))
     assert "nh3" in modules

@@ -299,6 +299,118 @@ def test_page_cache_can_be_switched_off(client, article, settings):
     assert "Quietly renamed" in page(client, article.get_absolute_url())
 
 
+# With the page cache off (or after an edit), costly parts stay cached where the edit
+# cannot have changed them
+
+
+def test_tag_counts_are_counted_once_per_content_generation(client, article, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_ENABLED = False
+
+    def counting(queries):
+        return [query for query in queries if "COUNT(" in query["sql"].upper()]
+
+    with CaptureQueriesContext(connection) as first:
+        page(client, "/tags/")
+    with CaptureQueriesContext(connection) as second:
+        html = page(client, "/tags/")
+    assert counting(first.captured_queries)
+    assert not counting(second.captured_queries)
+    assert 'href="/tags/sleep/"' in html
+    article.tags.add("circadian rhythm")
+    assert "circadian rhythm" in page(client, "/tags/")
+    assert "circadian rhythm" in page(client, "/")
+
+
+def test_tag_counts_follow_a_scheduled_article_with_the_page_cache_off(
+    client, article, article_factory, settings
+):
+    settings.PAGE_CACHE_ENABLED = False
+    publish_at = timezone.now() + dt.timedelta(minutes=5)
+    article_factory(title="Later", publish_at=publish_at, tags=["shift work"])
+    html = page(client, "/tags/")
+    assert "shift work" not in html
+    assert 'href="/tags/sleep/"' in html
+    with time_machine.travel(publish_at + dt.timedelta(seconds=1)):
+        assert "shift work" in page(client, "/tags/")
+
+
+def test_narrowing_topics_follow_an_edit_with_the_page_cache_off(
+    client, article, article_factory, settings
+):
+    settings.PAGE_CACHE_ENABLED = False
+    other = article_factory(title="Other", tags=["sleep", "melatonin"])
+    assert "melatonin" in page(client, "/tags/sleep/")
+    other.tags.remove("melatonin")
+    assert "melatonin" not in page(client, "/tags/sleep/")
+    assert "Sleep and hormones" in page(client, "/tags/sleep/")
+
+
+def rendering_version(article):
+    from articles.rendered_article import rendered_article_version
+
+    return rendered_article_version(Article.objects.get(pk=article.pk))
+
+
+def test_a_term_edit_leaves_unrelated_article_renderings_warm(
+    client, article, article_factory, term_factory
+):
+    term = term_factory(name="melatonin", slug="melatonin", short_definition="A hormone.")
+    section = article.sections.first()
+    section.body = "Melatonin rises in the evening."
+    section.save()
+    unrelated = article_factory(title="Posture", slug="posture", sections=1)
+    linking_before, unrelated_before = rendering_version(article), rendering_version(unrelated)
+    term.short_definition = "The hormone of darkness."
+    term.save()
+    assert rendering_version(unrelated) == unrelated_before
+    assert rendering_version(article) != linking_before
+    assert "The hormone of darkness." in page(client, article.get_absolute_url())
+    assert "Posture" in page(client, unrelated.get_absolute_url())
+
+
+def test_a_new_alias_re_renders_the_articles_that_mention_it(
+    client, article, article_factory, term_factory
+):
+    term = term_factory(name="melatonin", slug="melatonin", short_definition="A hormone.")
+    section = article.sections.first()
+    section.body = "The sleep hormone rises in the evening."
+    section.save()
+    unrelated = article_factory(title="Posture", slug="posture", sections=1)
+    page(client, article.get_absolute_url())
+    unrelated_before = rendering_version(unrelated)
+    term.aliases = "sleep hormone"
+    term.save()
+    html = page(client, article.get_absolute_url())
+    assert 'href="/glossary/melatonin/"' in html
+    assert rendering_version(unrelated) == unrelated_before
+
+
+def test_deleting_a_term_re_renders_the_articles_linking_it(client, article, term_factory):
+    term = term_factory(name="melatonin", slug="melatonin", short_definition="A hormone.")
+    section = article.sections.first()
+    section.body = "Melatonin rises in the evening."
+    section.save()
+    assert 'href="/glossary/melatonin/"' in page(client, article.get_absolute_url())
+    term.delete()
+    html = page(client, article.get_absolute_url())
+    assert 'href="/glossary/melatonin/"' not in html
+    assert "Melatonin rises in the evening." in html
+
+
+def test_renaming_a_term_slug_re_renders_its_links(client, article, term_factory):
+    term = term_factory(name="melatonin", slug="melatonin", short_definition="A hormone.")
+    section = article.sections.first()
+    section.body = "Melatonin rises in the evening."
+    section.save()
+    page(client, article.get_absolute_url())
+    term.slug = "melatonin-hormone"
+    term.save()
+    assert 'href="/glossary/melatonin-hormone/"' in page(client, article.get_absolute_url())
+
+
 # Database down: what is in the cache is still served
 
 

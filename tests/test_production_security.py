@@ -470,6 +470,24 @@ def test_search_limit_starts_afresh_in_the_next_window(client, settings):
         assert search(client, "later").status_code == HTTPStatus.OK
 
 
+@pytest.mark.urls("tests.production_urls")
+def test_search_limit_fails_open_when_the_cache_cannot_count(client, settings):
+    from unittest import mock
+
+    from django.core.cache import caches
+
+    settings.SEARCH_RATE_LIMIT = 1
+    cache = caches["default"]
+    with (
+        mock.patch.object(cache, "add", return_value=False),
+        mock.patch.object(cache, "incr", side_effect=ValueError),
+    ):
+        for n in range(3):
+            response = search(client, n)
+            assert response.status_code == HTTPStatus.OK
+            assert f"Results for query{n}" in response.content.decode()
+
+
 def test_public_search_is_rate_limited(client, settings):
     settings.SEARCH_RATE_LIMIT = 3
     for n in range(3):

@@ -404,6 +404,17 @@ def test_scheduled_article_is_found_only_once_its_time_comes(client, write_artic
         assert found_titles(client, "oxytocin") == ["Scheduled oxytocin"]
 
 
+def test_article_whose_time_to_leave_has_come_is_no_longer_found(client, write_article):
+    # No save happens when the time comes: the search asks Article.objects.public() itself.
+    unpublish_at = timezone.now() + timedelta(hours=2)
+    write_article("Leaving oxytocin", "Oxytocin.", unpublish_at=unpublish_at)
+    write_article("Staying oxytocin", "Oxytocin.")
+    assert sorted(found_titles(client, "oxytocin")) == ["Leaving oxytocin", "Staying oxytocin"]
+    with time_machine.travel(unpublish_at + timedelta(minutes=1)):
+        assert found_titles(client, "oxytocin") == ["Staying oxytocin"]
+        assert found_titles(client, "oxytocin", kind="article") == ["Staying oxytocin"]
+
+
 def test_no_results_suggestions_leave_out_draft_only_topics(client, write_article):
     write_article("Draft", "Words.", status=Article.Status.DRAFT, tags=["secret-oxytocin"])
     write_article("Public", "Words.", tags=["sleep"])

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.sites.models import Site
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -69,6 +70,10 @@ class Command(BaseCommand):
                         stdout=self.stdout,
                     )
         port = port or os.environ.get("PORT", "8000")
+        # Feed and sitemap links carry the site's domain (contrib.sites): here, this server.
+        Site.objects.filter(pk=settings.SITE_ID, domain__in=["127.0.0.1", "example.com"]).update(
+            domain=f"127.0.0.1:{port}", name=f"127.0.0.1:{port}"
+        )
         roles = ", ".join(username for username, *_ in ROLE_ACCOUNTS)
         self.stdout.write(
             self.style.SUCCESS(
