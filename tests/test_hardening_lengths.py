@@ -18,7 +18,7 @@ from articles.models import Article, Reference
 from articles.reference_import import create_references, parse_references
 from tests.admin_forms import form_data
 
-OUR_APPS = {"articles", "glossary", "site_config", "taggit"}
+OUR_APPS = {"articles", "glossary", "site_config", "taggit", "redirects"}
 
 
 def admin_forms(user):

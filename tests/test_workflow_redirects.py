@@ -174,7 +174,7 @@ def test_migration_moves_the_old_redirects_into_contrib_redirects(settings):
     from django.apps import apps
     from django.contrib.sites.models import Site
 
-    migration = importlib.import_module("site_config.migrations.0005_split9_contrib_redirects")
+    migration = importlib.import_module("site_config.migrations.0006_contrib_redirects")
     rows = [("/articles/first/", "/articles/second/"), ("/glossary/a/", "/glossary/b/")]
     old_redirect = SimpleNamespace(objects=SimpleNamespace(values_list=lambda *fields: rows))
     Site.objects.filter(pk=settings.SITE_ID).delete()  # as before contrib.sites' first run
