@@ -8,7 +8,9 @@
 - Search entries (articles/search_index.py): one per public or scheduled article, published
   term and reference, with their tags.
 
-These run synchronously in the saving request. Saving many parts of one article at once (an
+These run synchronously in the saving request, except the fan-out after a glossary term's
+edit, a reference key rename or a tag merge, which runs as a background job
+(articles/jobs.py, site_config/jobs.py). Saving many parts of one article at once (an
 admin save with inlines, load_demo) wraps the saves in `once_per_article()`, so each article
 is refreshed once at the end instead of once per saved section or figure. Bulk writes that
 skip signals (`QuerySet.update()`, `bulk_create()`, raw SQL) must be followed by
@@ -30,6 +32,7 @@ from site_config import cache_keys
 
 from . import term_usage
 from .citations import attach_cited_references
+from .jobs import refresh_term_articles_later
 from .models import Article, Figure, Reference, SearchEntry, Section
 from .search_index import (
     INDEXERS,
@@ -134,7 +137,8 @@ def term_linking_changed(sender, instance, created, raw=False, **kwargs):
     if created or before != term_usage.linking_state(instance):
         # Re-render against the glossary as it is now, whichever receiver ran first.
         cache_keys.bump(cache_keys.GLOSSARY)
-        term_usage.refresh_articles_for_term(instance)
+        # Fan-out: thousands of articles may mention a common term (the admin tells the editor).
+        instance.refresh_job = refresh_term_articles_later(instance)
 
 
 @receiver(pre_delete, sender=Term)
@@ -146,7 +150,7 @@ def remember_term_articles(sender, instance, **kwargs):
 def term_deleted(sender, instance, **kwargs):
     """Where the term was linked, another term may now link instead."""
     cache_keys.bump(cache_keys.GLOSSARY)
-    term_usage.refresh_articles_for_term(
+    instance.refresh_job = refresh_term_articles_later(
         instance, linked_article_ids=getattr(instance, "_linked_article_ids", [])
     )
 

@@ -5,7 +5,7 @@ is refreshed by re-rendering an article (`store_article_terms`) whenever
 something that decides its links changes: its sections or figure captions, or the name,
 aliases, capitalisation rule or publication of a term. For a term change only the
 articles that could be affected are re-rendered: those that link the term now, and those
-whose text mentions one of its names.
+whose text mentions one of its names; that runs as a background job (articles/jobs.py).
 """
 
 from django.db.models import Prefetch, Q
@@ -41,8 +41,9 @@ def article_ids_mentioning(names):
     )
 
 
-def refresh_articles_for_term(term, linked_article_ids=None):
-    """Re-render the articles a changed term could affect and store their terms."""
+def article_ids_for_term(term, linked_article_ids=None):
+    """The articles a changed term could affect: those that link it (or did, for a deleted
+    term: `linked_article_ids`), and, while it is published, those mentioning its names."""
     article_ids = set(
         term.articles.values_list("id", flat=True)
         if linked_article_ids is None
@@ -50,8 +51,6 @@ def refresh_articles_for_term(term, linked_article_ids=None):
     )
     if term.pk is not None and term.is_published:
         article_ids |= article_ids_mentioning([term.name, *term.alias_list])
-    for article_id in sorted(article_ids):
-        store_article_terms(article_id)
     return article_ids
 
 

@@ -1,9 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.html import format_html
 
+from . import jobs
 from .forms import SiteSettingsForm
-from .models import Redirect, SiteSettings
+from .models import Job, Redirect, SiteSettings
 
 admin.site.site_header = "Health Library administration"
 admin.site.site_title = "Health Library admin"
@@ -48,3 +50,50 @@ class RedirectAdmin(admin.ModelAdmin):
     list_display = ["old_path", "new_path", "created_at"]
     search_fields = ["old_path", "new_path"]
     readonly_fields = ["created_at"]
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    """Background jobs (site_config/jobs.py), read-only: what runs, how far it got, what failed."""
+
+    list_display = ["__str__", "state", "progress", "attempts", "created_at", "finished_at"]
+    list_filter = ["state", "kind"]
+    search_fields = ["description", "kind", "error"]
+    fields = [
+        "description",
+        "kind",
+        "args",
+        "state",
+        "progress",
+        "attempts",
+        "created_at",
+        "started_at",
+        "finished_at",
+        "error_text",
+    ]
+    readonly_fields = fields
+    actions = ["run_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="progress")
+    def progress(self, job):
+        return job.progress_label
+
+    @admin.display(description="error")
+    def error_text(self, job):
+        return format_html("<pre>{}</pre>", job.error) if job.error else "-"
+
+    @admin.action(description="Run the selected failed jobs again", permissions=["view"])
+    def run_again(self, request, queryset):
+        failed = list(queryset.filter(state=Job.State.FAILED))
+        for job in failed:
+            jobs.run_again(job)
+        self.message_user(request, f"Queued {len(failed)} failed job(s) again.", messages.SUCCESS)

@@ -1,0 +1,117 @@
+"""The articles' background jobs (site_config/jobs.py): fan-out work after one edit.
+
+Each job reads the content as it is when it runs, so it is safe to run twice, to retry, or to
+run after a later edit of the same thing: it ends in the latest state. Each article is
+re-rendered and stored in its own transaction, holding the article's row, so a reader or a
+second job never sees one article half refreshed.
+
+Readers' pages do not wait for these jobs: the edit itself bumps the cache generations the
+pages are rendered under (articles/invalidation.py). The jobs bring the stored derived data
+into line: which terms each article links (term pages' "used in" lists) and the search index.
+"""
+
+from django.db import transaction
+
+from glossary.models import Term
+from site_config.jobs import enqueue, job_kind
+
+from . import term_usage
+from .models import Article
+from .search_index import index_article, index_tagged_objects, rebuild_search_index
+from .term_usage import article_ids_for_term
+
+REFRESH_TERM_ARTICLES = "articles.refresh-term-articles"
+REFRESH_ARTICLES = "articles.refresh-articles"
+REINDEX_TAGGED = "articles.reindex-tagged"
+REBUILD_SEARCH_INDEX = "articles.rebuild-search-index"
+
+
+def refresh_article(article_id, reindex):
+    """Re-render one article and store what it links (and its search entry), atomically."""
+    with transaction.atomic():
+        if not Article.objects.select_for_update().filter(pk=article_id).exists():
+            return
+        term_usage.store_article_terms(article_id)
+        if reindex:
+            index_article(article_id)
+
+
+def refresh_each(progress, article_ids, reindex=False):
+    article_ids = sorted(set(article_ids))
+    progress.set_total(len(article_ids))
+    for article_id in article_ids:
+        refresh_article(article_id, reindex)
+        progress.advance()
+
+
+def plural(count, word):
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+# Glossary terms: a new name or alias, a capitalisation rule or publication changes which
+# articles link the term.
+
+
+@job_kind(REFRESH_TERM_ARTICLES)
+def refresh_term_articles(progress, term_id, article_ids=()):
+    """The articles that link the term now or mention one of its current names, and any
+    given ones (where a deleted term was linked)."""
+    term = Term.objects.filter(pk=term_id).first()
+    ids = set(article_ids)
+    if term is not None:
+        ids |= article_ids_for_term(term)
+    refresh_each(progress, ids)
+
+
+def refresh_term_articles_later(term, linked_article_ids=None):
+    """Queue the re-linking after a term edit; the job's row (its total is how many articles
+    are affected as things stand now)."""
+    article_ids = article_ids_for_term(term, linked_article_ids)
+    args = {"term_id": term.pk}
+    if linked_article_ids is not None:  # deleted: its links are gone from the database
+        args["article_ids"] = sorted(article_ids)
+    return enqueue(
+        REFRESH_TERM_ARTICLES,
+        description=f"Re-link {plural(len(article_ids), 'article')} for the term “{term.name}”",
+        total=len(article_ids),
+        **args,
+    )
+
+
+# Several articles whose text changed in bulk (a reference key rename).
+
+
+@job_kind(REFRESH_ARTICLES)
+def refresh_articles(progress, article_ids):
+    refresh_each(progress, article_ids, reindex=True)
+
+
+def refresh_articles_later(article_ids, description):
+    article_ids = sorted(set(article_ids))
+    return enqueue(
+        REFRESH_ARTICLES, description=description, total=len(article_ids), article_ids=article_ids
+    )
+
+
+# Tags: merging tags re-indexes everything that carried them.
+
+
+@job_kind(REINDEX_TAGGED)
+def reindex_tagged(progress, items):
+    progress.set_total(len(items))
+    for start in range(0, len(items), 100):
+        batch = items[start : start + 100]
+        index_tagged_objects([tuple(item) for item in batch])
+        progress.advance(len(batch))
+
+
+def reindex_tagged_later(items, description):
+    items = sorted({tuple(item) for item in items})
+    return enqueue(REINDEX_TAGGED, description=description, total=len(items), items=items)
+
+
+@job_kind(REBUILD_SEARCH_INDEX)
+def rebuild_index(progress):
+    progress.set_total(1)
+    rebuild_search_index()
+    progress.advance()
