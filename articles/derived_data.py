@@ -21,6 +21,7 @@ Which caches the same edits make stale is said in articles/invalidation.py.
 
 import threading
 from contextlib import contextmanager
+from types import SimpleNamespace
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
@@ -32,7 +33,7 @@ from site_config import cache_keys
 
 from . import term_usage
 from .citations import attach_cited_references
-from .jobs import refresh_term_articles_later
+from .jobs import refresh_articles_later, refresh_term_articles_later
 from .models import Article, Figure, Reference, SearchEntry, Section
 from .search_index import (
     INDEXERS,
@@ -63,6 +64,26 @@ def once_per_article():
         _batch.pending = None
     for refresh, article_id in pending:
         refresh(article_id)
+
+
+@contextmanager
+def refresh_in_background(description):
+    """Inside this block, articles whose derived data goes stale are collected, then
+    refreshed by one background job (articles/jobs.py): for bulk text rewrites such as a
+    reference key rename. Yields an object whose `job` is that job's row, if any."""
+    outcome = SimpleNamespace(job=None)
+    if getattr(_batch, "pending", None) is not None:  # an outer batch will run them
+        yield outcome
+        return
+    _batch.pending = {}
+    try:
+        yield outcome
+        pending = _batch.pending
+    finally:
+        _batch.pending = None
+    article_ids = {article_id for _, article_id in pending}
+    if article_ids:
+        outcome.job = refresh_articles_later(article_ids, description)
 
 
 def refresh_article(refresh, article_id):

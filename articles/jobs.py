@@ -10,6 +10,9 @@ pages are rendered under (articles/invalidation.py). The jobs bring the stored d
 into line: which terms each article links (term pages' "used in" lists) and the search index.
 """
 
+import uuid
+
+from django.core.files.storage import default_storage
 from django.db import transaction
 
 from glossary.models import Term
@@ -17,6 +20,7 @@ from site_config.jobs import enqueue, job_kind
 
 from . import term_usage
 from .models import Article
+from .retractions import import_retractions, read_rows
 from .search_index import index_article, index_tagged_objects, rebuild_search_index
 from .term_usage import article_ids_for_term
 
@@ -24,6 +28,7 @@ REFRESH_TERM_ARTICLES = "articles.refresh-term-articles"
 REFRESH_ARTICLES = "articles.refresh-articles"
 REINDEX_TAGGED = "articles.reindex-tagged"
 REBUILD_SEARCH_INDEX = "articles.rebuild-search-index"
+IMPORT_RETRACTIONS = "articles.import-retractions"
 
 
 def refresh_article(article_id, reindex):
@@ -115,3 +120,27 @@ def rebuild_index(progress):
     progress.set_total(1)
     rebuild_search_index()
     progress.advance()
+
+
+# The Retraction Watch list: tens of thousands of rows, read from the uploaded file, which is
+# kept in the media storage (shared by every app server and worker) until it is imported.
+
+
+@job_kind(IMPORT_RETRACTIONS)
+def import_retraction_list(progress, path):
+    if not default_storage.exists(path):
+        return "The uploaded list was imported already (its file has been removed)."
+    with default_storage.open(path, "rb") as file:
+        data = file.read()
+    summary = import_retractions(data, progress=progress.report)
+    default_storage.delete(path)
+    return "\n".join(summary.lines())
+
+
+def import_retractions_later(upload):
+    """Check the upload's columns now (a wrong file is refused with its reason), then queue
+    its import. Raises RetractionListError."""
+    read_rows(upload.readline())
+    upload.seek(0)
+    path = default_storage.save(f"jobs/retraction-lists/{uuid.uuid4().hex}.csv", upload)
+    return enqueue(IMPORT_RETRACTIONS, description="Import a Retraction Watch list", path=path)

@@ -69,6 +69,7 @@ class JobAdmin(admin.ModelAdmin):
         "created_at",
         "started_at",
         "finished_at",
+        "result",
         "error_text",
     ]
     readonly_fields = fields

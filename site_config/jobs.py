@@ -1,7 +1,8 @@
 """Background jobs: long or fan-out work that must not run inside an editor's request.
 
 A job is a row (`site_config.models.Job`: kind, arguments, state, progress, error) plus a
-function registered here under its kind with `@job_kind("...")`. `enqueue(kind, **args)`
+function registered here under its kind with `@job_kind("...")` (a text it returns is kept
+as the job's result). `enqueue(kind, **args)`
 records the row, then:
 
 - with `JOBS_IN_PROCESS` off (REDIS_URL set): puts the row's id on the RQ queue once the
@@ -57,6 +58,12 @@ class Progress:
         Job.objects.filter(pk=self.job.pk).update(total=total, done=0)
         self._saved_at = time.monotonic()
 
+    def report(self, done, total):
+        """Progress as (done, total) pairs, for functions that count for themselves."""
+        if total != self.job.total:
+            self.set_total(total)
+        self.advance(done - self.job.done)
+
     def advance(self, count=1):
         self.job.done += count
         now = time.monotonic()
@@ -111,14 +118,18 @@ def run_job(job_id):
         if connection.in_atomic_block:
             # In process, inside the editor's transaction: a failed attempt undoes only itself.
             with transaction.atomic():
-                _kinds[job.kind](Progress(job), **job.args)
+                result = _kinds[job.kind](Progress(job), **job.args)
         else:
-            _kinds[job.kind](Progress(job), **job.args)
+            result = _kinds[job.kind](Progress(job), **job.args)
     except Exception:
         _attempt_failed(job, traceback.format_exc())
         return
     Job.objects.filter(pk=job_id).update(
-        state=Job.State.DONE, finished_at=timezone.now(), done=job.done, error=""
+        state=Job.State.DONE,
+        finished_at=timezone.now(),
+        done=job.done,
+        error="",
+        result=result if isinstance(result, str) else "",
     )
 
 

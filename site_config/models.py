@@ -157,6 +157,7 @@ class Job(models.Model):
     total = models.PositiveIntegerField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     error = models.TextField(blank=True, help_text="The last attempt's error, if it failed.")
+    result = models.TextField(blank=True, help_text="What the job reported when it finished.")
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

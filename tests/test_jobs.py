@@ -1,6 +1,7 @@
 """Background jobs (site_config/jobs.py, articles/jobs.py): retries, failures kept and shown,
 idempotence, ordering, the admin's word on a term edit, and a real RQ worker process."""
 
+import io
 import subprocess
 import sys
 import uuid
@@ -11,7 +12,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from articles import jobs as article_jobs
-from articles.models import Article, Section
+from articles.models import Article, Reference, Section
 from site_config import jobs
 from site_config.models import Job
 from tests.admin_forms import form_data
@@ -339,3 +340,76 @@ def test_a_real_worker_retries_a_failing_job_and_keeps_it_failed(transactional_d
     job.refresh_from_db()
     assert (job.state, job.attempts) == (Job.State.FAILED, 3)
     assert "TypeError" in job.error
+
+
+def test_requeue_jobs_queues_stranded_jobs_again(queued):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    stranded = jobs.enqueue("tests.flaky", failures=0)
+    recent = jobs.enqueue("tests.flaky", failures=0)
+    Job.objects.filter(pk=stranded.pk).update(created_at=timezone.now() - timedelta(hours=1))
+    queued.clear()
+    call_command("requeue_jobs", "--older-than=10", stdout=io.StringIO())
+    assert queued == [stranded.pk]
+    assert recent.pk not in queued
+
+
+# Retraction lists and reference keys, in the background
+
+
+def test_a_retraction_list_is_imported_in_the_background(queued, staff_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from articles.models import Retraction
+    from tests.test_retractions import retraction_csv, row
+
+    listing = retraction_csv(row(7, doi="10.1000/abc.123"))
+    upload = SimpleUploadedFile("retraction_watch.csv", listing)
+    response = staff_client.post(
+        reverse("admin:articles_retraction_import"), {"file": upload}, follow=True
+    )
+    assert "Importing the list in the background" in response.content.decode()
+    assert not Retraction.objects.exists()
+
+    job = Job.objects.get(pk=queued[-1])
+    jobs.run_job(job.pk)
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE
+    assert job.result.startswith("Read 1 row(s): 1 new notice(s)")
+    assert Retraction.objects.filter(record_id=7).exists()
+
+    jobs.run_again(job)  # run twice: nothing more happens
+    jobs.run_job(job.pk)
+    job.refresh_from_db()
+    assert "imported already" in job.result
+    assert Retraction.objects.count() == 1
+
+
+def test_a_key_rename_rewrites_citations_now_and_refreshes_articles_in_the_background(
+    queued, staff_client, article_factory, reference_factory
+):
+    from articles.models import SearchEntry
+
+    reference_factory(key="old-key")
+    article = article_factory(sections=0)
+    section = section_with(article, "Shown before [@old-key].")
+    queued.clear()
+    reference = Reference.objects.get(key="old-key")
+    url = reverse("admin:articles_reference_change", args=[reference.pk])
+    data = form_data(staff_client.get(url), "reference_form")
+    data["key"] = "new-key"
+    response = staff_client.post(url, data, follow=True)
+
+    assert "Updating 1 article(s) in the background" in response.content.decode()
+    section.refresh_from_db()
+    assert section.body == "Shown before [@new-key]."
+    job = Job.objects.get(pk=queued[-1])
+    assert job.args == {"article_ids": [article.pk]}
+    SearchEntry.objects.filter(object_id=article.pk).delete()
+    jobs.run_job(job.pk)
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE
+    assert SearchEntry.objects.filter(object_id=article.pk).exists()
