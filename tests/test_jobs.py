@@ -413,3 +413,35 @@ def test_a_key_rename_rewrites_citations_now_and_refreshes_articles_in_the_backg
     job.refresh_from_db()
     assert job.state == Job.State.DONE
     assert SearchEntry.objects.filter(object_id=article.pk).exists()
+
+
+def test_the_search_index_can_be_rebuilt_as_a_job(queued, public_article):
+    from django.core.management import call_command
+
+    from articles.models import SearchEntry
+
+    SearchEntry.objects.all().delete()
+    out = io.StringIO()
+    call_command("rebuild_search_index", "--background", stdout=out)
+    assert "queued" in out.getvalue()
+    assert not SearchEntry.objects.exists()
+    jobs.run_job(queued[-1])
+    assert SearchEntry.objects.filter(object_id=public_article.pk).exists()
+
+
+def test_merging_tags_reindexes_the_items_in_the_background(queued, article_factory):
+    from taggit.models import Tag
+
+    from articles.models import SearchEntry
+    from articles.tags import merge_tags
+
+    article = article_factory(tags=["sleep"])
+    article_factory(tags=["rest"])
+    queued.clear()
+    merge_tags(Tag.objects.get(name="rest"), [Tag.objects.get(name="sleep")])
+    job = Job.objects.get(pk=queued[-1])
+    assert job.total == 1
+    entry = SearchEntry.objects.filter(kind=SearchEntry.Kind.ARTICLE, object_id=article.pk)
+    assert entry.get().tag_slugs == " sleep "  # until the job runs
+    jobs.run_job(job.pk)
+    assert entry.get().tag_slugs == " rest "
