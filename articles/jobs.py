@@ -2,8 +2,8 @@
 
 Each job reads the content as it is when it runs, so it is safe to run twice, to retry, or to
 run after a later edit of the same thing: it ends in the latest state. Each article is
-re-rendered and stored in its own transaction, holding the article's row, so a reader or a
-second job never sees one article half refreshed.
+re-rendered and stored in a transaction (one per batch of articles) holding the articles' rows,
+so a reader or a second job never sees an article half refreshed.
 
 Readers' pages do not wait for these jobs: the edit itself bumps the cache generations the
 pages are rendered under (articles/invalidation.py). The jobs bring the stored derived data
@@ -31,22 +31,33 @@ REBUILD_SEARCH_INDEX = "articles.rebuild-search-index"
 IMPORT_RETRACTIONS = "articles.import-retractions"
 
 
-def refresh_article(article_id, reindex):
-    """Re-render one article and store what it links (and its search entry), atomically."""
+# Articles are refreshed in batches: one transaction per batch, holding the batch's rows.
+BATCH_SIZE = 50
+
+
+def refresh_batch(article_ids, reindex):
+    """Re-render these articles and store what they link (and their search entries), in one
+    transaction that holds their rows: no reader or other job sees one of them half done."""
     with transaction.atomic():
-        if not Article.objects.select_for_update().filter(pk=article_id).exists():
-            return
-        term_usage.store_article_terms(article_id)
+        article_ids = list(
+            Article.objects.select_for_update()
+            .filter(pk__in=article_ids)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        term_usage.store_terms_for_articles(article_ids)
         if reindex:
-            index_article(article_id)
+            for article_id in article_ids:
+                index_article(article_id)
 
 
 def refresh_each(progress, article_ids, reindex=False):
     article_ids = sorted(set(article_ids))
     progress.set_total(len(article_ids))
-    for article_id in article_ids:
-        refresh_article(article_id, reindex)
-        progress.advance()
+    for start in range(0, len(article_ids), BATCH_SIZE):
+        batch = article_ids[start : start + BATCH_SIZE]
+        refresh_batch(batch, reindex)
+        progress.advance(len(batch))
 
 
 def plural(count, word):

@@ -262,6 +262,7 @@ def main():
         )
         time.sleep(3)  # the worker connects and waits
         save_s, said = save_alias(term)
+        print(f"Admin save: {save_s * 1000:.0f} ms; now waiting for the worker.", flush=True)
         linked_s, linked, peak = wait_until_linked(term, mentioning, worker)
         from site_config.models import Job
 
