@@ -8,7 +8,7 @@ PYTEST_WORKERS ?= auto
 # Local mode: production settings except plain http on 127.0.0.1 and media served by Django.
 LOCAL_ENV = SECRET_KEY="$$(cat .secret_key)" DEBUG=0 HTTPS=0 SERVE_MEDIA=1
 
-.PHONY: install install-dev run test e2e lint bench clean
+.PHONY: install install-dev run worker test e2e lint bench clean
 
 # `make run` installs what the site needs (requirements.txt); `make test` adds the test and
 # lint tools (requirements-dev.txt).
@@ -35,6 +35,11 @@ run: install .secret_key
 	$(LOCAL_ENV) $(BIN)/python manage.py prepare_local_site
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	$(LOCAL_ENV) PORT=$(PORT) exec $(BIN)/gunicorn --config site_config/gunicorn.conf.py site_config.wsgi
+
+# A background-job worker (site_config/jobs.py) on the Redis at REDIS_URL; run any number.
+# Without REDIS_URL, `make run` needs none: jobs run in the web process.
+worker: install .secret_key
+	$(LOCAL_ENV) $(BIN)/python manage.py rqworker --with-scheduler $${JOBS_QUEUE:-default}
 
 test: install-dev
 	$(BIN)/pytest -n $(PYTEST_WORKERS)

@@ -8,7 +8,9 @@
 - Search entries (articles/search_index.py): one per public or scheduled article, published
   term and reference, with their tags.
 
-These run synchronously in the saving request. Saving many parts of one article at once (an
+These run synchronously in the saving request, except the fan-out after a glossary term's
+edit, a reference key rename or a tag merge, which runs as a background job
+(articles/jobs.py, site_config/jobs.py). Saving many parts of one article at once (an
 admin save with inlines, load_demo) wraps the saves in `once_per_article()`, so each article
 is refreshed once at the end instead of once per saved section or figure. Bulk writes that
 skip signals (`QuerySet.update()`, `bulk_create()`, raw SQL) must be followed by
@@ -19,6 +21,7 @@ Which caches the same edits make stale is said in articles/invalidation.py.
 
 import threading
 from contextlib import contextmanager
+from types import SimpleNamespace
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
@@ -30,6 +33,7 @@ from site_config import cache_keys
 
 from . import term_usage
 from .citations import attach_cited_references
+from .jobs import refresh_articles_later, refresh_term_articles_later
 from .models import Article, Figure, Reference, SearchEntry, Section
 from .search_index import (
     INDEXERS,
@@ -60,6 +64,26 @@ def once_per_article():
         _batch.pending = None
     for refresh, article_id in pending:
         refresh(article_id)
+
+
+@contextmanager
+def refresh_in_background(description):
+    """Inside this block, articles whose derived data goes stale are collected, then
+    refreshed by one background job (articles/jobs.py): for bulk text rewrites such as a
+    reference key rename. Yields an object whose `job` is that job's row, if any."""
+    outcome = SimpleNamespace(job=None)
+    if getattr(_batch, "pending", None) is not None:  # an outer batch will run them
+        yield outcome
+        return
+    _batch.pending = {}
+    try:
+        yield outcome
+        pending = _batch.pending
+    finally:
+        _batch.pending = None
+    article_ids = {article_id for _, article_id in pending}
+    if article_ids:
+        outcome.job = refresh_articles_later(article_ids, description)
 
 
 def refresh_article(refresh, article_id):
@@ -134,9 +158,8 @@ def term_linking_changed(sender, instance, created, raw=False, **kwargs):
     if created or before != term_usage.linking_state(instance):
         # Re-render against the glossary as it is now, whichever receiver ran first.
         cache_keys.bump(cache_keys.GLOSSARY)
-        refreshed = term_usage.refresh_articles_for_term(instance)
-        # Those articles' renderings change; no other article's does (invalidation.py).
-        bump_article_renderings(refreshed)
+        # Fan-out: thousands of articles may mention a common term (the admin tells the editor).
+        instance.refresh_job = refresh_term_articles_later(instance)
 
 
 @receiver(pre_delete, sender=Term)
@@ -148,14 +171,9 @@ def remember_term_articles(sender, instance, **kwargs):
 def term_deleted(sender, instance, **kwargs):
     """Where the term was linked, another term may now link instead."""
     cache_keys.bump(cache_keys.GLOSSARY)
-    refreshed = term_usage.refresh_articles_for_term(
+    instance.refresh_job = refresh_term_articles_later(
         instance, linked_article_ids=getattr(instance, "_linked_article_ids", [])
     )
-    bump_article_renderings(refreshed)
-
-
-def bump_article_renderings(article_ids):
-    cache_keys.bump(*(cache_keys.article_generation(pk) for pk in sorted(article_ids)))
 
 
 # Receivers: the index is derived data of articles, sections, terms, references and tags,

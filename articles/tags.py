@@ -13,8 +13,8 @@ from glossary.models import Term
 from site_config import cache_keys
 from site_config.page_cache import cached_public_fragment
 
+from .jobs import reindex_tagged_later
 from .models import Article, Reference
-from .search_index import index_tagged_objects
 
 ITEMS = "taggit_taggeditem_items"
 
@@ -161,6 +161,7 @@ def merge_tags(target, others):
                 already_tagged.add(key)
                 moved += 1
         Tag.objects.filter(pk__in=[tag.pk for tag in others]).delete()
-        index_tagged_objects(affected)
+        # Tag pages read the moved rows at once; the search entries follow in the background.
+        reindex_tagged_later(affected, f"Re-index {len(affected):,} items tagged “{target.name}”")
         cache_keys.bump(cache_keys.PUBLIC_PAGES)
     return moved

@@ -5,7 +5,7 @@ is refreshed by re-rendering an article (`store_article_terms`) whenever
 something that decides its links changes: its sections or figure captions, or the name,
 aliases, capitalisation rule or publication of a term. For a term change only the
 articles that could be affected are re-rendered: those that link the term now, and those
-whose text mentions one of its names.
+whose text mentions one of its names; that runs as a background job (articles/jobs.py).
 """
 
 from django.db.models import Prefetch, Q
@@ -41,8 +41,9 @@ def article_ids_mentioning(names):
     )
 
 
-def refresh_articles_for_term(term, linked_article_ids=None):
-    """Re-render the articles a changed term could affect and store their terms."""
+def article_ids_for_term(term, linked_article_ids=None):
+    """The articles a changed term could affect: those that link it (or did, for a deleted
+    term: `linked_article_ids`), and, while it is published, those mentioning its names."""
     article_ids = set(
         term.articles.values_list("id", flat=True)
         if linked_article_ids is None
@@ -50,8 +51,6 @@ def refresh_articles_for_term(term, linked_article_ids=None):
     )
     if term.pk is not None and term.is_published:
         article_ids |= article_ids_mentioning([term.name, *term.alias_list])
-    for article_id in sorted(article_ids):
-        store_article_terms(article_id)
     return article_ids
 
 
@@ -78,6 +77,46 @@ def store_article_terms(article_id):
     term_ids = render_article(article, sections).term_ids
     set_article_terms(article.pk, term_ids)
     return term_ids
+
+
+def store_terms_for_articles(article_ids):
+    """`store_article_terms` for many articles at once (a background job's batch): the same
+    rendering, with a handful of queries per batch instead of several per article."""
+    articles = Article.objects.filter(pk__in=article_ids).prefetch_related(
+        Prefetch(
+            "article_references",
+            queryset=ArticleReference.objects.select_related("reference"),
+        ),
+        Prefetch(
+            "sections",
+            queryset=Section.objects.prefetch_related(
+                Prefetch("figures", queryset=Figure.objects.order_by("position", "id"))
+            ),
+        ),
+    )
+    terms = {
+        article.pk: render_article(article, list(article.sections.all())).term_ids
+        for article in articles
+    }
+    links = Article.terms.through.objects
+    stored = {}
+    for article_id, term_id in links.filter(article_id__in=terms).values_list(
+        "article_id", "term_id"
+    ):
+        stored.setdefault(article_id, set()).add(term_id)
+    stale = Q()
+    added = []
+    for article_id, term_ids in terms.items():
+        before = stored.get(article_id, set())
+        if before - term_ids:
+            stale |= Q(article_id=article_id, term_id__in=before - term_ids)
+        added.extend(
+            links.model(article_id=article_id, term_id=term_id) for term_id in term_ids - before
+        )
+    if stale:
+        links.filter(stale).delete()
+    links.bulk_create(added)
+    return terms
 
 
 def set_article_terms(article_id, term_ids):

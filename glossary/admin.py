@@ -1,11 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 
 from site_config.admin_saves import UniqueRaceAdminMixin
+from site_config.models import Job
 
 from .forms import TermForm
 from .models import Term
@@ -52,6 +53,13 @@ class TermAdmin(UniqueRaceAdminMixin, VersionAdmin):
             .annotate(article_total=Count("articles", filter=Q(articles__draft_of__isnull=True)))
         )
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Set by the save's receiver when the edit changes which articles link the term.
+        job = getattr(obj, "refresh_job", None)
+        if job is not None and job.total:
+            self.message_user(request, refresh_message(job, request.user), messages.INFO)
+
     @admin.display(description="used in", ordering="article_total")
     def article_count(self, term):
         return term.article_total
@@ -89,3 +97,17 @@ class TermAdmin(UniqueRaceAdminMixin, VersionAdmin):
     @admin.display(description="tags")
     def tag_list(self, term):
         return ", ".join(tag.name for tag in term.tags.all())
+
+
+def refresh_message(job, user):
+    """What the editor is told about the articles a term edit re-links."""
+    count = f"{job.total:,} article{'' if job.total == 1 else 's'}"
+    if job.state == Job.State.DONE:
+        return f"Updated {count} that mention this term."
+    if not user.has_perm("site_config.view_job"):
+        return f"Updating {count} in the background."
+    return format_html(
+        'Updating {} in the background: <a href="{}">follow its progress</a>.',
+        count,
+        reverse("admin:site_config_job_change", args=[job.pk]),
+    )

@@ -1,14 +1,15 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.redirects.admin import RedirectAdmin as ContribRedirectAdmin
 from django.contrib.redirects.models import Redirect
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.html import format_html
 
-from . import user_admin  # noqa: F401 - registers the user and group admins
+from . import jobs, user_admin  # noqa: F401 - user_admin registers the user and group admins
 from .admin_saves import UniqueRaceAdminMixin
 from .forms import SiteSettingsForm
-from .models import SiteSettings
+from .models import Job, SiteSettings
 from .text import CleanTextModelForm
 
 admin.site.site_header = "Health Library administration"
@@ -58,3 +59,51 @@ admin.site.unregister(Redirect)
 @admin.register(Redirect)
 class RedirectAdmin(UniqueRaceAdminMixin, ContribRedirectAdmin):
     form = forms.modelform_factory(Redirect, form=CleanTextModelForm, fields="__all__")
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    """Background jobs (site_config/jobs.py), read-only: what runs, how far it got, what failed."""
+
+    list_display = ["__str__", "state", "progress", "attempts", "created_at", "finished_at"]
+    list_filter = ["state", "kind"]
+    search_fields = ["description", "kind", "error"]
+    fields = [
+        "description",
+        "kind",
+        "args",
+        "state",
+        "progress",
+        "attempts",
+        "created_at",
+        "started_at",
+        "finished_at",
+        "result",
+        "error_text",
+    ]
+    readonly_fields = fields
+    actions = ["run_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="progress")
+    def progress(self, job):
+        return job.progress_label
+
+    @admin.display(description="error")
+    def error_text(self, job):
+        return format_html("<pre>{}</pre>", job.error) if job.error else "-"
+
+    @admin.action(description="Run the selected failed jobs again", permissions=["view"])
+    def run_again(self, request, queryset):
+        failed = list(queryset.filter(state=Job.State.FAILED))
+        for job in failed:
+            jobs.run_again(job)
+        self.message_user(request, f"Queued {len(failed)} failed job(s) again.", messages.SUCCESS)

@@ -122,3 +122,40 @@ class MissedInvalidation(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.missed_at:%Y-%m-%d %H:%M:%S})"
+
+
+class Job(models.Model):
+    """One piece of background work (site_config/jobs.py): what it is, how far it got, and
+    how it ended. Rows are kept, so a job that failed stays visible with its error."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    kind = models.CharField(max_length=100, help_text="Which work: a name in site_config.jobs.")
+    args = models.JSONField(default=dict, blank=True)
+    description = models.CharField(max_length=300, blank=True)
+    state = models.CharField(max_length=10, choices=State, default=State.QUEUED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True, help_text="The last attempt's error, if it failed.")
+    result = models.TextField(blank=True, help_text="What the job reported when it finished.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["state", "created_at"], name="job_state_created")]
+
+    def __str__(self):
+        return self.description or self.kind
+
+    @property
+    def progress_label(self):
+        if self.total is None:
+            return "-"
+        return f"{self.done:,} of {self.total:,}"

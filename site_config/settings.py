@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "nested_admin",
     "csp",
     "axes",
+    "django_rq",
     "site_config",
     "glossary",
     "articles",
@@ -155,6 +156,25 @@ else:
 if env_bool("NO_CACHE", False):
     # Every request renders from scratch: for the "cold" benchmark and troubleshooting.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+# Background jobs (site_config/jobs.py). With Redis, jobs go on an RQ queue that `make worker`
+# (manage.py rqworker) runs; without it they run at once in the process that queued them.
+JOBS_IN_PROCESS = env_bool("JOBS_IN_PROCESS", not REDIS_URL)
+JOBS_QUEUE = os.environ.get("JOBS_QUEUE", "default")
+RQ_QUEUES = {
+    JOBS_QUEUE: {
+        "URL": os.environ.get("JOBS_REDIS_URL", REDIS_URL or "redis://127.0.0.1:6379/0"),
+        # A job re-rendering thousands of articles may take minutes.
+        "DEFAULT_TIMEOUT": int(os.environ.get("JOBS_TIMEOUT_SECONDS", "3600")),
+    }
+}
+# Jobs are followed in the admin's own Jobs list (site_config.Job), not django-rq's dashboard.
+RQ_SHOW_ADMIN_LINK = False
+# site_config.jobs queues a job once the saving transaction has committed, by itself.
+RQ = {"COMMIT_MODE": "auto"}
+# Attempts per job, and the waits before the second, third... attempt on the queue.
+JOBS_MAX_ATTEMPTS = int(os.environ.get("JOBS_MAX_ATTEMPTS", "3"))
+JOBS_RETRY_SECONDS = [int(s) for s in env_list("JOBS_RETRY_SECONDS", ["10", "60"])]
 
 # Whole pages for anonymous readers (site_config/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)

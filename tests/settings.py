@@ -33,3 +33,7 @@ if "KEY_PREFIX" in CACHES["default"]:
 
 # django-axes logs every sign-in at INFO: noise in a test run's failure reports.
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # noqa: F405
+
+# Jobs run in the test process, even when REDIS_URL is set: tests/test_jobs.py starts a real
+# worker where it means to.
+JOBS_IN_PROCESS = True

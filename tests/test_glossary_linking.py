@@ -354,7 +354,7 @@ def test_term_change_relinks_only_articles_that_could_be_affected(
     unrelated = article_factory(sections=0)
     section_with(unrelated, "Nothing to see.")
     rendered = []
-    monkeypatch.setattr("articles.term_usage.store_article_terms", rendered.append)
+    monkeypatch.setattr("articles.term_usage.store_terms_for_articles", rendered.extend)
     term_factory(name="cortisol", slug="cortisol")
     assert rendered == [mentioning.pk]
 

@@ -11,8 +11,10 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from site_config.admin_saves import UniqueRaceAdminMixin
+from site_config.models import Job
 
 from ..citations import rename_cited_key
+from ..derived_data import refresh_in_background
 from ..forms import ReferenceForm
 from ..models import Reference, Verification
 from ..reference_import import ReferenceImportForm, create_references, parse_references
@@ -122,7 +124,18 @@ class ReferenceAdmin(UniqueRaceAdminMixin, VersionAdmin):
             )
         if old_key and old_key != obj.key:
             # Citations name the key: follow the rename rather than leave them dangling.
-            sections = rename_cited_key(old_key, obj.key)
+            # The texts change here, so no page ever cites a key that is gone; re-linking
+            # and re-indexing their articles runs in the background.
+            with refresh_in_background(
+                f"Re-render the articles citing [@{obj.key}] (was [@{old_key}])"
+            ) as refresh:
+                sections = rename_cited_key(old_key, obj.key)
+            if refresh.job is not None and refresh.job.state != Job.State.DONE:
+                self.message_user(
+                    request,
+                    f"Updating {refresh.job.total:,} article(s) in the background.",
+                    messages.INFO,
+                )
             if sections:
                 self.message_user(
                     request,

@@ -6,12 +6,15 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 
+from site_config.models import Job
 from site_config.text import CleanTextModelForm
 
+from ..jobs import import_retractions_later
 from ..models import Article, PageFeedback, Retraction
-from ..retractions import RetractionListError, import_retractions
+from ..retractions import RetractionListError
 from ..review_triggers import check_feedback
 
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024  # the full list is about 60 MB
@@ -21,7 +24,7 @@ class RetractionUploadForm(forms.Form):
     file = forms.FileField(
         label="Retraction list (CSV)",
         help_text="retraction_watch.csv as Crossref publishes it. The whole list takes a "
-        "minute or two; keep this page open until the summary shows.",
+        "minute or two; it is imported in the background.",
     )
 
     def clean_file(self):
@@ -79,11 +82,11 @@ class RetractionAdmin(admin.ModelAdmin):
         summary = None
         if request.method == "POST" and form.is_valid():
             try:
-                summary = import_retractions(form.cleaned_data["file"])
+                job = import_retractions_later(form.cleaned_data["file"])
             except RetractionListError as error:
                 form.add_error("file", str(error))
             else:
-                self.message_user(request, summary.lines()[0], messages.SUCCESS)
+                summary = self.report_import(request, job)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -92,6 +95,28 @@ class RetractionAdmin(admin.ModelAdmin):
             "summary": summary,
         }
         return TemplateResponse(request, "admin/articles/retraction/import.html", context)
+
+    def report_import(self, request, job):
+        """The summary when the import ran here and now; otherwise where to follow it."""
+        if job.state == Job.State.DONE:
+            lines = job.result.splitlines()
+            self.message_user(request, lines[0], messages.SUCCESS)
+            return {"lines": lines}
+        if job.state == Job.State.FAILED:
+            self.message_user(
+                request, f"The import failed: {job.error.splitlines()[-1]}", messages.ERROR
+            )
+            return None
+        self.message_user(
+            request,
+            format_html(
+                'Importing the list in the background: <a href="{}">follow its progress</a>; '
+                "its summary shows there when it is done.",
+                reverse("admin:site_config_job_change", args=[job.pk]),
+            ),
+            messages.INFO,
+        )
+        return None
 
 
 @admin.register(PageFeedback)

@@ -12,7 +12,21 @@ class Command(BaseCommand):
         "(QuerySet.update(), bulk_create(), raw SQL or a restored backup)."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Queue the rebuild as a background job (see the admin's Jobs) and return.",
+        )
+
+    def handle(self, *args, background=False, **options):
+        if background:
+            from articles.jobs import REBUILD_SEARCH_INDEX
+            from site_config.jobs import enqueue
+
+            job = enqueue(REBUILD_SEARCH_INDEX, description="Rebuild the search index")
+            self.stdout.write(f"Job {job.pk}: {job.get_state_display().lower()}.")
+            return
         started = time.perf_counter()
         counts = rebuild_search_index()
         self.stdout.write(
