@@ -19,6 +19,7 @@ from articles.models import (
     Section,
 )
 from articles.retractions import RetractionListError, doi_key, import_retractions, pmid_key
+from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -146,10 +147,11 @@ def test_saving_a_reference_with_a_listed_doi_matches_it(staff_client, cited, re
     import_retractions(retraction_csv(row(9, doi="10.5555/later")))
     reference = reference_factory(key="later-ref")
     url = reverse("admin:articles_reference_change", args=[reference.pk])
-    data = {
+    data = form_data(staff_client.get(url), "reference_form")
+    data.update({
         "key": "later-ref", "kind": "journal", "authors": "Author, A.", "year": "2001",
         "title": "Later", "doi": "https://doi.org/10.5555/LATER", "verification": "unverified",
-    }  # fmt: skip
+    })  # fmt: skip
     response = staff_client.post(url, data, follow=True)
     assert "This work is in the Retraction Watch list: Retracted in 2024" in (
         response.content.decode()
