@@ -65,6 +65,8 @@ class RedirectAdmin(UniqueRaceAdminMixin, ContribRedirectAdmin):
 class JobAdmin(admin.ModelAdmin):
     """Background jobs (site_config/jobs.py), read-only: what runs, how far it got, what failed."""
 
+    form = CleanTextModelForm  # the rule of every admin form, though nothing here is edited
+
     list_display = ["__str__", "state", "progress", "attempts", "created_at", "finished_at"]
     list_filter = ["state", "kind"]
     search_fields = ["description", "kind", "error"]

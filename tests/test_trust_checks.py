@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from articles import workflow
+from articles.forms import ReferenceForm
 from articles.models import Article, ArticleReference, PageFeedback, ReviewFlag, Section
 from site_config.models import SiteSettings
 
@@ -198,6 +199,8 @@ def reference_data(reference, **changes):
         "key": reference.key, "kind": reference.kind, "authors": reference.authors,
         "year": str(reference.year), "title": reference.title, "container": reference.container,
         "verification": reference.verification, "verified_against": "", "verification_note": "",
+        # The version the form was opened with, as the admin page carries it.
+        "loaded_version": ReferenceForm(instance=reference)["loaded_version"].initial,
     }  # fmt: skip
     data.update(changes)
     return data
