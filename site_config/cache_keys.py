@@ -59,7 +59,7 @@ SITE_SETTINGS = "site-settings"
 # entry an older one wrote.
 MARKDOWN_FORMAT = 3  # 2: cmark-gfm (captions, scope); 3: table cells labelled
 GLOSSARY_INDEX_FORMAT = 1
-ARTICLE_BODY_FORMAT = 1
+ARTICLE_BODY_FORMAT = 2  # 2: the first level marker links to the levels' explanation
 PUBLIC_FRAGMENT_FORMAT = 1
 
 

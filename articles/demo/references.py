@@ -4,8 +4,9 @@ against public bibliographic records.
 Each entry records what the check found (`verification`, `verified_against`,
 `verification_note`): readers see whether a work was verified or could not be found. Entries
 are corrected where a record showed the printed details were wrong, and a DOI or PubMed ID is
-added only where we read it in a record named in the note. Four journal articles and one book
-chapter could not be found in any record we searched: they stay as printed, marked as such.
+added only where we read it in a record named in the note. Four journal articles, one book
+chapter and the 13th edition of the physiology textbook could not be found in any record we
+searched: they stay as printed, marked as such.
 
 One clean-up of the printed text: the source page shows "∞" where a title separator (colon)
 was lost in its typesetting; we print a colon instead. "et al." is kept where the source
@@ -170,11 +171,13 @@ REFERENCES = [
         "title": "Textbook of Medical Physiology",
         "edition": "13th",
         "publisher": "Elsevier",
+        "verification": "not-found",
         "verification_note": (
-            "Not the 13th edition's own record: the 12th (2011) and 14th (2021) editions are "
-            "titled “Guyton and Hall Textbook of Medical Physiology” with John E. Hall as "
-            "author, so the printed authors and title are probably wrong. Check the 13th "
-            "edition's copyright page."
+            "No record of a 13th edition dated 2016 was found. The records read were the 11th "
+            "(2006, Guyton and Hall), 12th (2011) and 14th (2021) editions; from the 12th on "
+            "the book is titled “Guyton and Hall Textbook of Medical Physiology” with John E. "
+            "Hall as author, so the printed authors and title are probably out of date. Kept "
+            "as printed until the 13th edition's copyright page is read."
         ),
         "tags": [t.PHYSIOLOGY, t.ENDOCRINOLOGY],
     },

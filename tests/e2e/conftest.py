@@ -191,8 +191,14 @@ def browser_problems(request):
 
 
 @pytest.fixture
-def new_page(browser, live_server, browser_problems):
+def new_page(request, browser, live_server, browser_problems):
     """Open a page in a fresh browser context on the live server (relative URLs work)."""
+    # The test's database is set up before the browser and so torn down after it: a request
+    # the page still sends as the test ends (an autosave, say) never meets a flushed database.
+    for name in ("transactional_db", "db"):
+        if name in request.fixturenames:
+            request.getfixturevalue(name)
+            break
     contexts = []
 
     def open_page(**context_options):
