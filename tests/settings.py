@@ -10,7 +10,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-never-used-by-a-real-site-0123456789")
 
 from site_config.settings import *  # noqa: E402, F403 - the site's settings, then the overrides
-from site_config.settings import ALLOWED_HOSTS, CACHES  # noqa: E402
+from site_config.settings import ALLOWED_HOSTS, CACHES, MIDDLEWARE  # noqa: E402
 
 # The test client's host first: the test database's site (contrib.sites, created by
 # site_config's migration 0005 from the first entry) is then the one feeds and sitemap use.
@@ -37,3 +37,7 @@ LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # noqa: F405
 # Jobs run in the test process, even when REDIS_URL is set: tests/test_jobs.py starts a real
 # worker where it means to.
 JOBS_IN_PROCESS = True
+
+# Outermost: the browser tests wait until no request is under way before the test database is
+# flushed (tests/in_flight.py).
+MIDDLEWARE = ["tests.in_flight.InFlightMiddleware", *MIDDLEWARE]

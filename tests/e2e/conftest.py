@@ -21,6 +21,7 @@ from django.test import override_settings
 from pytest_django.live_server_helper import LiveServer
 
 from articles.models import Article, ArticleReference, Section
+from tests import in_flight
 from tests.ci import running_in_ci
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
@@ -211,6 +212,8 @@ def new_page(request, browser, live_server, browser_problems):
     yield open_page
     for context in contexts:
         context.close()
+    # A request the page sent just before it closed may still be answered; let it finish.
+    assert in_flight.wait_until_idle(), "the live server was still answering after 10 s"
 
 
 @pytest.fixture
