@@ -1,0 +1,121 @@
+"""axe-core on every public page type: no WCAG 2.2 A/AA violations at phone and desktop
+widths, in the light and the dark colour scheme.
+
+axe-core is vendored in tests/e2e/vendor (see its README) and never fetched at test time. The
+site's CSP allows only same-origin scripts, so axe is not added as a <script>: Playwright's
+`evaluate` runs it through the DevTools protocol, which the page's CSP does not govern.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from articles.models import Article
+
+from .pages import public_paths
+
+AXE_SOURCE = (Path(__file__).resolve().parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+WCAG_22_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WIDTHS = [320, 390, 1280]
+SCHEMES = ["light", "dark"]
+MISSING_PATH = "/articles/no-such-article/"
+
+RUN_AXE_JS = """async (tags) => {
+    const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+    return {
+        passes: results.passes.length,
+        violations: results.violations.map(rule => ({
+            id: rule.id,
+            impact: rule.impact,
+            help: rule.help,
+            targets: rule.nodes.map(node => node.target.join(' ')),
+            summary: rule.nodes.length ? rule.nodes[0].failureSummary : '',
+        })),
+    };
+}"""
+
+
+def open_at(new_page, width, scheme):
+    if width >= 1000:
+        return new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    return new_page(
+        viewport={"width": width, "height": 844},
+        color_scheme=scheme,
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+    )
+
+
+def axe_violations(page):
+    """Run axe on the loaded page; return its WCAG 2.2 AA violations as readable lines."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SOURCE)
+    results = page.evaluate(RUN_AXE_JS, WCAG_22_AA_TAGS)
+    # A run that checked nothing (axe missing, empty page) must not pass as "no violations".
+    assert results["passes"] > 0, page.url
+    lines = []
+    for rule in results["violations"]:
+        targets = ", ".join(rule["targets"][:4])
+        more = len(rule["targets"]) - 4
+        if more > 0:
+            targets += f" and {more} more"
+        lines.append(
+            f"{page.url}: {rule['id']} ({rule['impact']}): {rule['help']}\n"
+            f"    at {targets}\n    {rule['summary'].replace(chr(10), ' ')}"
+        )
+    return lines
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_public_pages_have_no_wcag_violations(
+    new_page, hormone_article, browser_problems, width, scheme
+):
+    page = open_at(new_page, width, scheme)
+    paths = [
+        *public_paths(hormone_article),
+        reverse("articles:print", kwargs={"slug": hormone_article.slug}),
+        "/search/?q=oxytocin",
+        "/about/",
+        MISSING_PATH,
+    ]
+    found = []
+    for path in paths:
+        page.goto(path)
+        expect(page.locator("main h1")).to_be_visible()
+        found += axe_violations(page)
+    # The 404 page is one of the pages checked; the browser logs its status as an error.
+    browser_problems.take(r"status of 404")
+    assert not found, f"axe found {len(found)} violation(s):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_demo_articles_have_no_wcag_violations(new_page, transactional_db, scheme):
+    """The demo content has what the test article lacks: figures, captions, evidence tables."""
+    call_command("load_demo", verbosity=0)
+    articles = list(Article.objects.public())
+    assert articles
+    found = []
+    for width in [390, 1280]:
+        page = open_at(new_page, width, scheme)
+        for article in articles:
+            page.goto(article.get_absolute_url())
+            expect(page.locator("main h1")).to_be_visible()
+            found += axe_violations(page)
+    assert not found, f"axe found {len(found)} violation(s):\n" + "\n".join(found)
+
+
+def test_axe_check_reports_a_violation(new_page, hormone_article):
+    """The check can fail: a button without a name added to a real page is reported."""
+    page = open_at(new_page, 390, "light")
+    page.goto("/")
+    page.evaluate(
+        "() => { const button = document.createElement('button'); button.id = 'no-name';"
+        " document.querySelector('main').append(button); }"
+    )
+    found = axe_violations(page)
+    assert any("button-name" in line and "#no-name" in line for line in found), found
