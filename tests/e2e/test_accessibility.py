@@ -88,6 +88,19 @@ def test_public_pages_have_no_wcag_violations(
         page.goto(path)
         expect(page.locator("main h1")).to_be_visible()
         found += axe_violations(page)
+
+    # What scripts show on an article is checked too: the phone contents list opened, and a
+    # glossary term's popover shown by keyboard focus.
+    page.goto(hormone_article.get_absolute_url())
+    if width < 1000:
+        page.locator(".toc summary").click()
+        expect(page.locator(".toc__levels")).to_be_visible()
+        found += axe_violations(page)
+        page.locator(".toc summary").click()
+    term = page.locator("a.glossary-term").first
+    term.focus()
+    expect(page.locator(f"[id='{term.get_attribute('aria-describedby')}']")).to_be_visible()
+    found += axe_violations(page)
     # The 404 page is one of the pages checked; the browser logs its status as an error.
     browser_problems.take(r"status of 404")
     assert not found, f"axe found {len(found)} violation(s):\n" + "\n".join(found)
@@ -109,13 +122,23 @@ def test_demo_articles_have_no_wcag_violations(new_page, transactional_db, schem
     assert not found, f"axe found {len(found)} violation(s):\n" + "\n".join(found)
 
 
-def test_axe_check_reports_a_violation(new_page, hormone_article):
-    """The check can fail: a button without a name added to a real page is reported."""
-    page = open_at(new_page, 390, "light")
+def test_axe_check_reports_violations(new_page, hormone_article):
+    """The check can fail: a nameless button and dark-on-dark text added to a real page in the
+    dark scheme are both reported."""
+    page = open_at(new_page, 390, "dark")
     page.goto("/")
     page.evaluate(
-        "() => { const button = document.createElement('button'); button.id = 'no-name';"
-        " document.querySelector('main').append(button); }"
+        """() => {
+            const button = document.createElement('button');
+            button.id = 'no-name';
+            const note = document.createElement('p');
+            note.id = 'faint';
+            note.textContent = 'Text that is hard to read';
+            // About 1.7:1 on the dark page (an exactly equal colour is only "incomplete").
+            note.style.color = '#3a3d42';
+            document.querySelector('main').append(button, note);
+        }"""
     )
     found = axe_violations(page)
     assert any("button-name" in line and "#no-name" in line for line in found), found
+    assert any("color-contrast" in line and "#faint" in line for line in found), found
