@@ -23,10 +23,59 @@ WIDTHS = [320, 390, 1280]
 SCHEMES = ["light", "dark"]
 MISSING_PATH = "/articles/no-such-article/"
 
-RUN_AXE_JS = """async (tags) => {
+RUN_AXE_JS = r"""async (tags) => {
     const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+    // Text axe cannot measure (a one-character citation number under its tap-area overlay) is
+    // "needs review", not a violation: measure it here against the first opaque background.
+    const channels = text => {
+        const numbers = text.match(/[\d.]+/g).map(Number);
+        const scale = text.startsWith('color(') ? 255 : 1;
+        return {rgb: numbers.slice(0, 3).map(n => n * scale), alpha: numbers[3] ?? 1};
+    };
+    const luminance = rgb => {
+        const [r, g, b] = rgb.map(v => v / 255).map(
+            v => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const measure = (node) => {
+        const element = document.querySelector(node.target.join(' '));
+        if (!element) return 'not found';
+        // Gradients (the tables' scroll shadows) may show any of their colours under the
+        // text: it must read against each of them laid over the opaque background.
+        const layers = [];
+        let background = {rgb: [255, 255, 255], alpha: 1};
+        for (let each = element; each; each = each.parentElement) {
+            const style = getComputedStyle(each);
+            if (style.backgroundImage.includes('url(')) return 'text over a background image';
+            const stops = style.backgroundImage.match(/(rgba?|color)\([^)]*\)/g) || [];
+            layers.push(...stops.map(channels));
+            const colour = channels(style.backgroundColor);
+            if (colour.alpha === 1) { background = colour; break; }
+            if (colour.alpha > 0) layers.push(colour);
+        }
+        const over = (top, base) =>
+            top.rgb.map((v, i) => v * top.alpha + base[i] * (1 - top.alpha));
+        const text = channels(getComputedStyle(element).color);
+        const contrast = (base) => {
+            const [light, dark] = [luminance(over(text, base)), luminance(base)]
+                .sort((a, b) => b - a);
+            return (light + 0.05) / (dark + 0.05);
+        };
+        const ratio = Math.min(...[background.rgb, ...layers.map(layer =>
+            over(layer, background.rgb))].map(contrast));
+        const expected = parseFloat((node.any[0]?.data || {}).expectedContrastRatio || '4.5');
+        return ratio >= expected ? null : `contrast ${ratio.toFixed(2)}:1, needs ${expected}:1`;
+    };
+    const unmeasured = [];
+    for (const rule of results.incomplete.filter(rule => rule.id === 'color-contrast')) {
+        for (const node of rule.nodes) {
+            const problem = measure(node);
+            if (problem) unmeasured.push({target: node.target.join(' '), problem});
+        }
+    }
     return {
         passes: results.passes.length,
+        unmeasured,
         violations: results.violations.map(rule => ({
             id: rule.id,
             impact: rule.impact,
@@ -66,6 +115,11 @@ def axe_violations(page):
         lines.append(
             f"{page.url}: {rule['id']} ({rule['impact']}): {rule['help']}\n"
             f"    at {targets}\n    {rule['summary'].replace(chr(10), ' ')}"
+        )
+    for item in results["unmeasured"]:
+        lines.append(
+            f"{page.url}: color-contrast (axe: needs review): {item['problem']}\n"
+            f"    at {item['target']}"
         )
     return lines
 
@@ -139,8 +193,8 @@ def test_demo_articles_have_no_wcag_violations(new_page, transactional_db, schem
 
 
 def test_axe_check_reports_violations(new_page, hormone_article):
-    """The check can fail: a nameless button and dark-on-dark text added to a real page in the
-    dark scheme are both reported."""
+    """The check can fail: a nameless button, dark-on-dark text and a dark-on-dark single
+    digit (which axe leaves for review) added to a real page in the dark scheme are reported."""
     page = open_at(new_page, 390, "dark")
     page.goto("/")
     page.evaluate(
@@ -152,9 +206,14 @@ def test_axe_check_reports_violations(new_page, hormone_article):
             note.textContent = 'Text that is hard to read';
             // About 1.7:1 on the dark page (an exactly equal colour is only "incomplete").
             note.style.color = '#3a3d42';
-            document.querySelector('main').append(button, note);
+            const digit = document.createElement('span');
+            digit.id = 'faint-digit';
+            digit.textContent = '7';
+            digit.style.color = '#3a3d42';
+            document.querySelector('main').append(button, note, digit);
         }"""
     )
     found = axe_violations(page)
     assert any("button-name" in line and "#no-name" in line for line in found), found
-    assert any("color-contrast" in line and "#faint" in line for line in found), found
+    assert any("color-contrast" in line and "#faint\n" in line for line in found), found
+    assert any("needs review" in line and "#faint-digit" in line for line in found), found
