@@ -12,6 +12,7 @@ from django.contrib.redirects.middleware import (
     RedirectFallbackMiddleware as ContribRedirectFallbackMiddleware,
 )
 from django.contrib.redirects.models import Redirect
+from django.db.models.signals import post_save, pre_save
 
 
 def record_redirect(old_path, new_path):
@@ -25,6 +26,32 @@ def record_redirect(old_path, new_path):
     Redirect.objects.update_or_create(
         site_id=settings.SITE_ID, old_path=old_path, defaults={"new_path": new_path}
     )
+
+
+def redirect_renames(model, was_public):
+    """Once a save of `model` changes the slug of an object readers could see
+    (`was_public(object)` before the save), its old address redirects to its new one.
+
+    pre_save remembers the old public address; post_save (the save went through) records the
+    redirect. Raw saves count too: restoring an old revision can change a slug.
+    """
+    label = model._meta.label
+
+    def remember_public_path(sender, instance, **kwargs):
+        previous = model._default_manager.filter(pk=instance.pk).first() if instance.pk else None
+        moved = previous is not None and previous.slug != instance.slug and was_public(previous)
+        instance._redirect_from_path = previous.get_absolute_url() if moved else None
+
+    def redirect_old_public_path(sender, instance, **kwargs):
+        old_path = getattr(instance, "_redirect_from_path", None)
+        if old_path:
+            record_redirect(old_path, instance.get_absolute_url())
+            instance._redirect_from_path = None
+
+    pre_save.connect(remember_public_path, sender=model, dispatch_uid=f"redirect-from:{label}")
+    post_save.connect(redirect_old_public_path, sender=model, dispatch_uid=f"redirect-to:{label}")
+    # The receivers live as long as the model: kept here, not collected by the weak signal refs.
+    return remember_public_path, redirect_old_public_path
 
 
 class RedirectFallbackMiddleware(ContribRedirectFallbackMiddleware):
