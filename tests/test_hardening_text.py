@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import connection
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -77,6 +78,11 @@ class StoredControlCharacterTests(TestCase):
     @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(TEXT_WITH_CONTROLS, TEXT_WITH_CONTROLS, TEXT_WITH_CONTROLS)
     def test_feeds_sitemap_json_ld_and_pages_never_carry_them(self, title, summary, authors):
+        if connection.vendor == "postgresql":
+            # PostgreSQL cannot store NUL at all; every other control character it keeps.
+            title, summary, authors = (
+                text.replace("\x00", "") for text in (title, summary, authors)
+            )
         article = Article.objects.create(
             title="T" + title,
             slug="stored",
