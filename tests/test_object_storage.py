@@ -324,7 +324,9 @@ def test_a_figure_uploaded_through_one_server_is_shown_by_the_other(
     )
     assert status == HTTPStatus.OK
     assert "saved in the draft" in html, re.sub(r"\s+", " ", html)[:2000]
-    [stored_name] = s3_media()
+    # The image and the renditions made of it on upload, all in the bucket.
+    [stored_name] = [name for name in s3_media() if "/renditions/" not in name]
+    assert {name for name in s3_media() if "/renditions/" in name}
     workflow.publish(article, admin_user, no_clinical_change=True)
 
     # Server B's page shows it, from the bucket.
@@ -338,6 +340,10 @@ def test_a_figure_uploaded_through_one_server_is_shown_by_the_other(
     status, _, served = get(url)
     assert status == HTTPStatus.OK
     assert Image.open(io.BytesIO(served)).size == (64, 48)
+    # The smaller copies the page offers are served from the bucket too.
+    rendition = image.find_parent("picture").select_one("source")["srcset"].split()[0]
+    assert rendition.startswith(f"{s3_server.endpoint_url}/{bucket}/")
+    assert get(rendition)[0] == HTTPStatus.OK
     origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(url))
     policy = headers["Content-Security-Policy"]
     img_src = re.search(r"img-src ([^;]+)", policy).group(1).split()
