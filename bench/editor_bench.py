@@ -20,12 +20,13 @@ Targets from issue 11: form <= 300 ms, live preview of a 4,000-word text <= 150 
 
 import argparse
 import io
-import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from throwaway_site import set_up_django
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = 20
@@ -35,18 +36,7 @@ PREVIEW_TARGET_MS = 150
 
 
 def configure_django(folder):
-    sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "site_config.settings"
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'editor.sqlite3'}"
-    os.environ["MEDIA_ROOT"] = str(folder / "media")
-    os.environ.setdefault("SECRET_KEY", "editor-bench-only")
-    os.environ["DEBUG"] = "0"
-    os.environ["HTTPS"] = "0"
-    os.environ["ALLOWED_HOSTS"] = "testserver"
-    os.environ.pop("REDIS_URL", None)
-    import django
-
-    django.setup()
+    set_up_django(folder, "editor-bench", ALLOWED_HOSTS="testserver")
     from django.conf import settings
 
     settings.STORAGES = {

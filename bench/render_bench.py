@@ -16,13 +16,13 @@ count), on this machine.
 """
 
 import argparse
-import os
 import statistics
-import sys
 import tempfile
 import time
 from io import StringIO
 from pathlib import Path
+
+from throwaway_site import set_up_django
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,18 +36,7 @@ PATHOLOGICAL = {
 
 
 def configure_django(folder):
-    sys.path.insert(0, str(ROOT))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "site_config.settings"
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
-    os.environ["MEDIA_ROOT"] = str(folder / "media")
-    os.environ.setdefault("SECRET_KEY", "render-bench-only")
-    os.environ["DEBUG"] = "0"
-    os.environ["HTTPS"] = "0"
-    os.environ["NO_CACHE"] = "1"
-    os.environ.pop("REDIS_URL", None)
-    import django
-
-    django.setup()
+    set_up_django(folder, "render-bench", NO_CACHE="1")
 
 
 def median_ms(function, repeat):
