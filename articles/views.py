@@ -2,14 +2,17 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
 from taggit.models import Tag
 
 from glossary.models import Term
 from site_config.models import SiteSettings
+from site_config.page_cache import cached_public_fragment
 from site_config.ratelimit import rate_limit_search
 from site_config.tagging import tag_slug
 
@@ -52,14 +55,21 @@ def tag_slugs_from(request):
 
 
 def home(request):
-    """The newest articles, the most used topics, and the way into the glossary."""
-    articles = Article.objects.public().prefetch_related("tags")[:HOME_ARTICLES]
+    """The newest articles, the most used topics, and the way into the glossary.
+
+    Everything below the title depends on public content only, so it is rendered once per
+    content generation and kept as a public fragment: with the page cache off (or on a
+    page-cache miss for an address with a query string) the page costs its frame only."""
+    lists = cached_public_fragment("home-lists", render_home_lists)
+    return render(request, "articles/home.html", {"lists": mark_safe(lists)})
+
+
+def render_home_lists():
     tags = sorted(public_tag_counts(), key=lambda tag: (-tag.total, tag.name))[:HOME_TOPICS]
-    return render(
-        request,
-        "articles/home.html",
+    return render_to_string(
+        "articles/includes/home_lists.html",
         {
-            "articles": articles,
+            "articles": Article.objects.public().prefetch_related("tags")[:HOME_ARTICLES],
             "tags": tags,
             "term_count": Term.objects.public().count(),
         },
@@ -105,41 +115,79 @@ def article_list(request):
     )
 
 
+# What the article page reads besides the sections, in as few queries as possible.
+ARTICLE_PAGE_PREFETCH = (
+    "tags",
+    Prefetch("article_references", queryset=ArticleReference.objects.select_related("reference")),
+)
+
+
 def article_page_queryset(articles):
-    """What the article page reads besides the sections, in as few queries as possible."""
-    return articles.prefetch_related(
-        "tags",
-        Prefetch(
-            "article_references",
-            queryset=ArticleReference.objects.select_related("reference"),
-        ),
-    )
+    return articles.prefetch_related(*ARTICLE_PAGE_PREFETCH)
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(
-        article_page_queryset(Article.objects.visible_to(request.user)), slug=slug
-    )
-    return render_article_page(request, article, is_preview=not article.is_public)
+    """An article; readers get its content from a public fragment.
 
-
-def render_article_page(request, article, is_preview, body=None):
-    """The article page; the admin's preview uses it too, so a preview is what readers see.
-    `body`: the body HTML already rendered (a preview of unsaved text)."""
-    body = body or cached_article_body(article)
-    response = render(
+    What the page shows below the site's frame depends only on public content (the article,
+    its rendering, its topics and references, the related articles), so for readers it is
+    rendered once per content generation, like a whole page in the page cache, and kept even
+    with the page cache off or missed (an address with a query string, say): a request then
+    costs one query for the article and the frame. Previews are rendered every time.
+    """
+    article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
+    if not article.is_public:
+        prefetch_related_objects([article], *ARTICLE_PAGE_PREFETCH)
+        return render_article_page(request, article, is_preview=True)
+    # Its JSON-LD holds absolute addresses: one fragment per scheme and (allowed) host.
+    name = f"article-page:{article.pk}:{request.scheme}:{request.get_host()}"
+    parts = cached_public_fragment(name, lambda: render_article_parts(request, article))
+    return render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
-            "body": body,
-            "references": article_reference_list(article, body["reference_ids"]),
-            "related_articles": related_articles(article),
-            "reading_levels": reading_levels(SiteSettings.load().reading_targets()),
-            "is_preview": is_preview,
-            # The first figure: the article's image in link previews and JSON-LD.
-            "share_image": body.get("share_image"),
+            "parts": {key: mark_safe(parts[key]) for key in ("head_meta", "content")},
+            "is_preview": False,
+            "share_image": parts["share_image"],
         },
+    )
+
+
+def render_article_parts(request, article):
+    """The article's head metadata and content as HTML, for the public fragment."""
+    prefetch_related_objects([article], *ARTICLE_PAGE_PREFETCH)
+    context = article_page_context(article, is_preview=False)
+    return {
+        "head_meta": render_to_string(
+            "articles/includes/article_head_meta.html", context, request=request
+        ),
+        "content": render_to_string(
+            "articles/includes/article_content.html", context, request=request
+        ),
+        "share_image": context["share_image"],
+    }
+
+
+def article_page_context(article, is_preview, body=None):
+    body = body or cached_article_body(article)
+    return {
+        "article": article,
+        "body": body,
+        "references": article_reference_list(article, body["reference_ids"]),
+        "related_articles": related_articles(article),
+        "reading_levels": reading_levels(SiteSettings.load().reading_targets()),
+        "is_preview": is_preview,
+        # The first figure: the article's image in link previews and JSON-LD.
+        "share_image": body.get("share_image"),
+    }
+
+
+def render_article_page(request, article, is_preview, body=None):
+    """The article page rendered whole; the admin's preview uses it too, so a preview is what
+    readers see. `body`: the body HTML already rendered (a preview of unsaved text)."""
+    response = render(
+        request, "articles/article_detail.html", article_page_context(article, is_preview, body)
     )
     if is_preview:
         # Only staff see previews: no shared cache may keep one, no search engine index it.
