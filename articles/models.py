@@ -444,8 +444,8 @@ class Figure(models.Model):
     )
     caption = models.TextField(blank=True)
     credit = models.CharField(max_length=200, blank=True)
-    # Smaller WebP/AVIF copies of the image (articles/renditions.py), made on save:
-    # [{"width", "height", "format", "path"}, ...], smallest first.
+    # Smaller WebP/AVIF copies of the image (articles/renditions.py), made by a background
+    # job after a save: [{"width", "height", "format", "path"}, ...], smallest first.
     renditions = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
@@ -455,10 +455,19 @@ class Figure(models.Model):
         return self.caption[:60] or self.alt_text[:60]
 
     def save(self, *args, **kwargs):
-        from .renditions import delete_renditions_when_unused, renditions_are_current
+        from .renditions import (
+            delete_renditions_when_unused,
+            make_renditions_later,
+            renditions_are_current,
+            renditions_of_the_same_image,
+        )
 
-        if not renditions_are_current(self):
-            self.refresh_renditions()
+        make_later = False
+        # Not made here: a background job makes them (articles/renditions.py), unless
+        # `refresh_renditions` just tried for this image (`manage.py make_renditions`).
+        if not renditions_are_current(self) and self._renditions_made_for != self.image.name:
+            self.renditions = renditions_of_the_same_image(self)
+            make_later = bool(self.image) and not self.renditions
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "renditions"}
         previous = None
@@ -469,11 +478,23 @@ class Figure(models.Model):
             delete_renditions_when_unused(
                 previous["image"], [item["path"] for item in previous["renditions"]]
             )
+        if make_later:
+            # Queued once the save commits; run at once when jobs run in process.
+            self.renditions_job = make_renditions_later(self)
+            if self.renditions_job.state == self.renditions_job.State.DONE:
+                self.renditions = (
+                    Figure.objects.filter(pk=self.pk).values_list("renditions", flat=True).first()
+                    or []
+                )
+
+    _renditions_made_for = None
 
     def refresh_renditions(self):
-        """Make (or find) the renditions of the current image and record them."""
+        """Make (or find) the renditions of the current image and record them, here and now
+        (`manage.py make_renditions`; an editor's save leaves this to a background job)."""
         from .renditions import make_renditions
 
+        self._renditions_made_for = self.image.name if self.image else None
         if not self.image:
             self.renditions = []
             return

@@ -12,6 +12,16 @@ made is recorded on the figure (`Figure.renditions`: width, height, format, path
 page needs no storage call. Several figures can share one stored image (working copies,
 revisions, the demo), so a figure's renditions are deleted only once no figure uses its
 image any more.
+
+Encoding them takes seconds, so they are made by a background job (site_config/jobs.py), not
+in the editor's request: saving a figure with a new image records no renditions (the page
+shows the original <img>, with its width and height) and queues "make renditions for figure
+<pk>" once the save commits. The job makes them, records them and bumps the article's
+generation (articles/invalidation.py), so its cached rendering and pages show the srcset.
+It is safe to run twice or late: it does nothing for a figure that is gone, shows another
+image by then, or has its renditions already. A figure showing an image whose renditions
+another figure has recorded (a restored revision, the demo) takes those at once, no job.
+`manage.py make_renditions` makes them here and now, for every figure missing them.
 """
 
 import io
@@ -24,7 +34,13 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from PIL import Image, ImageOps, features
 
-from .models import Figure
+from site_config.jobs import enqueue, job_kind
+from site_config.models import Job
+
+from .invalidation import bump_article
+from .models import Figure, Section
+
+MAKE_RENDITIONS = "articles.make-renditions"
 
 RENDITION_WIDTHS = (480, 960, 1600)
 RENDITIONS_DIR = "figures/renditions"
@@ -109,13 +125,89 @@ def renditions_are_current(figure):
     """Whether the figure's recorded renditions belong to its current image."""
     if not figure.image:
         return not figure.renditions
+    return renditions_match(figure.image.name, figure.width, figure.renditions)
+
+
+def renditions_match(image_name, width, renditions):
+    """Whether `renditions` are all those of the stored image `image_name` (this wide)."""
     expected = {
-        rendition_path(figure.image.name, width, image_format)
-        for width in rendition_widths(figure.width or 0)
+        rendition_path(image_name, each, image_format)
+        for each in rendition_widths(width or 0)
         for image_format in rendition_formats()
     }
-    recorded = {item.get("path") for item in figure.renditions or []}
-    return bool(figure.width) and recorded == expected
+    recorded = {item.get("path") for item in renditions or []}
+    return bool(width) and recorded == expected
+
+
+def renditions_of_the_same_image(figure):
+    """The renditions another figure showing this figure's image has recorded (one query, no
+    storage call), or []."""
+    if not figure.image or not figure.image._committed:
+        return []  # a new upload: no figure shows it yet
+    others = (
+        Figure.objects.filter(image=figure.image.name)
+        .exclude(pk=figure.pk)
+        .values_list("width", "renditions")[:20]
+    )
+    for width, renditions in others:
+        if width == figure.width and renditions_match(figure.image.name, width, renditions):
+            return renditions
+    return []
+
+
+def make_renditions_later(figure):
+    """Queue the job making the saved figure's renditions (run at once when jobs run in
+    process), unless one for its image is queued or running already; the job's row."""
+    pending = Job.objects.filter(
+        kind=MAKE_RENDITIONS,
+        state__in=[Job.State.QUEUED, Job.State.RUNNING],
+        args__figure_id=figure.pk,
+        args__image=figure.image.name,
+    ).first()
+    if pending is not None:
+        return pending  # e.g. a caption edit before the job ran
+    return enqueue(
+        MAKE_RENDITIONS,
+        description=f"Make renditions for figure {figure.pk}",
+        total=1,
+        figure_id=figure.pk,
+        image=figure.image.name,
+    )
+
+
+@job_kind(MAKE_RENDITIONS)
+def make_figure_renditions(progress, figure_id, image):
+    """Make and record the renditions of figure `figure_id`, if it still shows `image`, then
+    make its article's rendering (and its pages, if public) show them. An error (storage
+    unreachable, image unreadable) fails the attempt: it is retried, then kept with its error,
+    and the page shows the original meanwhile."""
+    progress.set_total(1)
+    result = _make_figure_renditions(figure_id, image)
+    progress.advance()
+    return result
+
+
+def _make_figure_renditions(figure_id, image):
+    figure = Figure.objects.filter(pk=figure_id).first()
+    if figure is None:
+        return "The figure was deleted: nothing to make."
+    if figure.image.name != image:
+        return "The figure shows another image now: its own job makes its renditions."
+    if renditions_are_current(figure):
+        return "Its renditions were made already."
+    width, height = figure.width, figure.height
+    if not width:
+        width, height = figure.image.width, figure.image.height
+    renditions = make_renditions(image, (width, height))
+    # A queryset update: no save signals, and nothing recorded if the image changed meanwhile.
+    updated = Figure.objects.filter(pk=figure_id, image=image).update(
+        renditions=renditions, width=width, height=height
+    )
+    if not updated:
+        delete_renditions_when_unused(image, [item["path"] for item in renditions])
+        return "The figure changed while they were made: its own job makes its renditions."
+    bump_article(Section.objects.filter(pk=figure.section_id).values_list("article_id", flat=True))
+    return f"Made or found {len(renditions)} renditions of {image}."
 
 
 def delete_renditions_when_unused(image_name, paths):

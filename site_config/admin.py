@@ -95,6 +95,13 @@ class JobAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def has_retry_permission(self, request):
+        # Every editorial role may follow jobs (view_job); running failed work again is
+        # for publishers (and superusers).
+        return self.has_view_permission(request) and request.user.has_perm(
+            "articles.publish_article"
+        )
+
     @admin.display(description="progress")
     def progress(self, job):
         return job.progress_label
@@ -103,7 +110,7 @@ class JobAdmin(admin.ModelAdmin):
     def error_text(self, job):
         return format_html("<pre>{}</pre>", job.error) if job.error else "-"
 
-    @admin.action(description="Run the selected failed jobs again", permissions=["view"])
+    @admin.action(description="Run the selected failed jobs again", permissions=["retry"])
     def run_again(self, request, queryset):
         failed = list(queryset.filter(state=Job.State.FAILED))
         for job in failed:

@@ -8,8 +8,11 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image, features
 
+from articles import renditions
 from articles.models import Figure, Section
 from articles.renditions import rendition_path
+from site_config import cache_keys, jobs
+from site_config.models import Job
 from tests.admin_forms import form_data
 from tests.conftest import png_file
 from tests.test_editor_surface import add_figure as add_figure_row
@@ -217,3 +220,191 @@ def test_a_figure_uploaded_in_the_admin_gets_its_renditions(editor, article_fact
     for item in figure.renditions:
         assert item["path"] == rendition_path(figure.image.name, item["width"], item["format"])
         assert stored_size(item["path"]) == (item["format"], (item["width"], item["height"]))
+
+
+# In the background: an editor's save queues a job; the job makes and records them.
+
+
+@pytest.fixture
+def queued(settings, monkeypatch):
+    """Jobs go to a stand-in queue (a list of job ids) instead of running in process; the
+    test's transaction stands for the committed edit (as in tests/test_jobs.py)."""
+    settings.JOBS_IN_PROCESS = False
+    sent = []
+    monkeypatch.setattr(jobs, "send_to_queue", lambda job_id, delay_seconds=0: sent.append(job_id))
+    monkeypatch.setattr(
+        jobs.transaction, "on_commit", lambda func, using=None, robust=False: func()
+    )
+    return sent
+
+
+def rendition_jobs():
+    return list(Job.objects.filter(kind=renditions.MAKE_RENDITIONS).order_by("pk"))
+
+
+def picture(client, article):
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup.select("figure picture source"), soup.select_one("figure picture img")
+
+
+def test_saving_a_figure_queues_one_job_and_encodes_nothing_in_the_request(
+    queued, section, monkeypatch
+):
+    def no_encoding(*args, **kwargs):
+        raise AssertionError("renditions encoded in the editor's request")
+
+    monkeypatch.setattr(renditions, "make_renditions", no_encoding)
+    figure = add_figure(section, size=(1000, 500))
+
+    (job,) = rendition_jobs()
+    assert queued == [job.pk]
+    assert job.state == Job.State.QUEUED
+    assert job.description == f"Make renditions for figure {figure.pk}"
+    assert job.args == {"figure_id": figure.pk, "image": figure.image.name}
+    assert figure.renditions == []
+    assert Figure.objects.get(pk=figure.pk).renditions == []
+    for width in (480, 960, 1000):
+        assert not default_storage.exists(rendition_path(figure.image.name, width, "WEBP"))
+
+    # Saving it again (a caption edit) queues nothing more.
+    figure.caption = "A better caption"
+    figure.save()
+    assert len(rendition_jobs()) == 1
+
+
+def test_the_job_records_the_renditions_and_the_page_then_offers_them(queued, client, section):
+    article = section.article
+    figure = add_figure(section, size=(1000, 500))
+    (job,) = rendition_jobs()
+
+    # Until the job has run: the original alone, with its size (no layout shift).
+    sources, img = picture(client, article)
+    assert sources == []
+    assert img["src"] == figure.image.url
+    assert (img["width"], img["height"]) == ("1000", "500")
+
+    jobs.run_job(job.pk)
+
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE
+    assert (job.done, job.total) == (1, 1)
+    figure.refresh_from_db()
+    assert {(item["width"], item["format"]) for item in figure.renditions} == {
+        (width, fmt) for width in (480, 960, 1000) for fmt in FORMATS
+    }
+    assert all(default_storage.exists(item["path"]) for item in figure.renditions)
+    # The article's cached rendering was made stale: the page now offers them.
+    sources, img = picture(client, article)
+    webp = next(source for source in sources if source["type"] == "image/webp")
+    for width in (480, 960, 1000):
+        path = rendition_path(figure.image.name, width, "WEBP")
+        assert f"{default_storage.url(path)} {width}w" in webp["srcset"]
+    assert img["src"] == figure.image.url
+
+    # Run again (a retry, a second delivery): nothing more changes.
+    recorded = figure.renditions
+    modified = {item["path"]: default_storage.get_modified_time(item["path"]) for item in recorded}
+    generations = cache_keys.get_generations(
+        cache_keys.article_generation(article.pk), cache_keys.PUBLIC_PAGES
+    )
+    jobs.run_again(job)
+    jobs.run_job(job.pk)
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE
+    assert job.result == "Its renditions were made already."
+    assert (job.done, job.total) == (1, 1)
+    figure.refresh_from_db()
+    assert figure.renditions == recorded
+    assert {item["path"]: default_storage.get_modified_time(item["path"]) for item in recorded} == (
+        modified
+    )
+    assert (
+        cache_keys.get_generations(
+            cache_keys.article_generation(article.pk), cache_keys.PUBLIC_PAGES
+        )
+        == generations
+    )
+
+
+def test_a_job_for_an_image_replaced_meanwhile_does_nothing(queued, client, section):
+    figure = add_figure(section, size=(1000, 500))
+    old_image = figure.image.name
+    figure.image = png_file(size=(800, 400))
+    figure.save()
+    first, second = rendition_jobs()
+    assert first.args["image"] == old_image
+    assert second.args["image"] == figure.image.name != old_image
+
+    jobs.run_job(first.pk)
+
+    first.refresh_from_db()
+    assert first.state == Job.State.DONE
+    assert "another image" in first.result
+    assert Figure.objects.get(pk=figure.pk).renditions == []
+    for width in (480, 960, 1000):
+        assert not default_storage.exists(rendition_path(old_image, width, "WEBP"))
+
+    jobs.run_job(second.pk)
+    assert {item["width"] for item in Figure.objects.get(pk=figure.pk).renditions} == {480, 800}
+
+
+def test_a_job_for_a_deleted_figure_does_nothing(queued, section):
+    figure = add_figure(section, size=(1000, 500))
+    (job,) = rendition_jobs()
+    figure.delete()
+
+    jobs.run_job(job.pk)
+
+    job.refresh_from_db()
+    assert (job.state, job.result) == (Job.State.DONE, "The figure was deleted: nothing to make.")
+    assert not default_storage.exists(rendition_path(figure.image.name, 480, "WEBP"))
+
+
+def test_renditions_made_while_the_image_is_replaced_are_not_kept(queued, section, monkeypatch):
+    figure = add_figure(section, size=(1000, 500))
+    old_image = figure.image.name
+    (job,) = rendition_jobs()
+    real_make = renditions.make_renditions
+
+    def make_then_editor_replaces(image_name, size=None, storage=None):
+        made = real_make(image_name, size, storage)
+        Figure.objects.filter(pk=figure.pk).update(image="figures/another.png")
+        return made
+
+    monkeypatch.setattr(renditions, "make_renditions", make_then_editor_replaces)
+    jobs.run_job(job.pk)
+
+    job.refresh_from_db()
+    assert "changed while they were made" in job.result
+    assert Figure.objects.get(pk=figure.pk).renditions == []
+    assert not default_storage.exists(rendition_path(old_image, 480, "WEBP"))
+
+
+def test_a_figure_showing_an_image_already_rendered_needs_no_job(queued, section):
+    first = add_figure(section, size=(1000, 500))
+    jobs.run_job(rendition_jobs()[0].pk)
+    first.refresh_from_db()
+
+    # A restored revision's figure: the same stored image, renditions not recorded.
+    again = Figure.objects.create(
+        section=section, position=1, image=first.image.name, alt_text="Same picture"
+    )
+
+    assert again.renditions == first.renditions
+    assert len(rendition_jobs()) == 1
+
+
+def test_a_job_that_cannot_read_the_image_fails_and_keeps_its_error(queued, section, settings):
+    settings.JOBS_MAX_ATTEMPTS = 1
+    figure = add_figure(section, size=(1000, 500))
+    (job,) = rendition_jobs()
+    default_storage.delete(figure.image.name)  # lost, or the bucket unreachable
+
+    jobs.run_job(job.pk)
+
+    job.refresh_from_db()
+    assert job.state == Job.State.FAILED
+    assert figure.image.name in job.error or "No such file" in job.error
+    assert Figure.objects.get(pk=figure.pk).renditions == []

@@ -446,3 +446,47 @@ def test_merging_tags_reindexes_the_items_in_the_background(queued, article_fact
     assert entry.get().tag_slugs == " sleep "  # until the job runs
     jobs.run_job(job.pk)
     assert entry.get().tag_slugs == " rest "
+
+
+# Who follows jobs: every editorial role views them; publishers run failed ones again.
+
+
+def test_an_editor_follows_a_term_jobs_progress(queued, client, editor, article_factory, zorbital):
+    section_with(article_factory(sections=0), "Zorbitex is discussed here.")
+    client.force_login(editor)
+
+    response = change_term(client, zorbital, aliases="zorbitex")
+
+    job = Job.objects.get(pk=queued[-1])
+    link = BeautifulSoup(response.content, "html.parser").find("a", string="follow its progress")
+    assert link is not None
+    assert link["href"] == reverse("admin:site_config_job_change", args=[job.pk])
+    page = client.get(link["href"])
+    assert page.status_code == HTTPStatus.OK
+    assert job.description in page.content.decode()
+    assert 'name="kind"' not in page.content.decode()  # read-only
+    listing = client.get(reverse("admin:site_config_job_changelist"))
+    assert listing.status_code == HTTPStatus.OK
+    assert "run_again" not in listing.content.decode()  # no retry action offered
+
+
+@pytest.mark.parametrize("role", ["Editor", "Medical reviewer", "Publisher"])
+def test_every_editorial_role_may_view_jobs(staff_user_in, role):
+    user = staff_user_in(role, f"user-{role.split()[-1].lower()}")
+    assert user.has_perm("site_config.view_job")
+    assert not user.has_perm("site_config.change_job")
+    assert not user.has_perm("site_config.delete_job")
+
+
+@pytest.mark.parametrize(("role", "runs_again"), [("Editor", False), ("Publisher", True)])
+def test_only_publishers_run_a_failed_job_again(client, staff_user_in, role, runs_again):
+    job = jobs.enqueue("tests.flaky", failures=3)
+    client.force_login(staff_user_in(role, "someone"))
+
+    client.post(
+        reverse("admin:site_config_job_changelist"),
+        {"action": "run_again", "_selected_action": [job.pk]},
+    )
+
+    job.refresh_from_db()
+    assert job.state == (Job.State.DONE if runs_again else Job.State.FAILED)

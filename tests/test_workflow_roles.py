@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article
-from articles.roles import EDITOR, PUBLISH_PERMISSION, PUBLISHER
+from articles.roles import EDITOR, GROUPS, PUBLISH_PERMISSION, PUBLISHER, create_editorial_groups
 from tests.admin_forms import form_data
 from tests.pages import rendered_html
 
@@ -44,6 +44,43 @@ def test_migration_creates_editor_and_publisher_groups_with_the_publish_permissi
     assert publish.name == "Can publish, unpublish and schedule articles"
     assert publish not in Group.objects.get(name=EDITOR).permissions.all()
     assert publish in Group.objects.get(name=PUBLISHER).permissions.all()
+
+
+def test_groups_made_before_jobs_existed_get_view_job_from_a_later_migration():
+    from django.db.migrations.loader import MigrationLoader
+
+    Group.objects.filter(name__in=GROUPS).delete()
+    loader = MigrationLoader(connection)
+    # The state migration articles 0007 saw on a database migrated step by step: no Job model.
+    before_jobs = loader.project_state(
+        [("articles", "0006_workflow"), ("site_config", "0003_editorial_groups")]
+    ).apps
+    with pytest.raises(LookupError):
+        before_jobs.get_model("site_config", "Job")
+    create_editorial_groups(before_jobs)
+    view_job = Permission.objects.get(content_type__app_label="site_config", codename="view_job")
+    assert not view_job.group_set.exists()
+
+    migration = importlib.import_module("articles.migrations.0018_editorial_groups_view_jobs")
+
+    class SchemaEditor:
+        pass
+
+    schema_editor = SchemaEditor()
+    schema_editor.connection = connection
+    migration.update_groups(
+        loader.project_state([("articles", "0018_editorial_groups_view_jobs")]).apps, schema_editor
+    )
+
+    assert set(view_job.group_set.values_list("name", flat=True)) == set(GROUPS)
+    for name, permission_names in GROUPS.items():
+        granted = {
+            f"{app_label}.{codename}"
+            for app_label, codename in Group.objects.get(name=name).permissions.values_list(
+                "content_type__app_label", "codename"
+            )
+        }
+        assert granted == set(permission_names)
 
 
 def test_editor_may_write_but_not_publish(editor):
