@@ -32,7 +32,8 @@ the other explicit bumps are named in the table.
 | site settings (SiteSettings.save)           | PUBLIC_PAGES (explicit call), and the settings |
 |                                             | cache entry is deleted                         |
 
-Public fragments (tag counts, topic lists: site_config.page_cache.cached_public_fragment) and
+Public fragments (tag counts, topic lists, the home page's lists, an article's content as readers
+see it: site_config.page_cache.cached_public_fragment) and
 whole pages follow PUBLIC_PAGES; article renderings follow their article's generation and
 REFERENCES (articles/rendered_article.py).
 
