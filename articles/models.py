@@ -673,9 +673,6 @@ class SearchEntry(models.Model):
         "text, so a search costs the same however long a document is.",
     )
     tag_slugs = models.TextField(blank=True, help_text="Space-separated, with a space each end.")
-    public_from = models.DateTimeField(
-        null=True, blank=True, help_text="Scheduled articles are found from this time on."
-    )
 
     class Meta:
         constraints = [

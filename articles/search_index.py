@@ -112,7 +112,6 @@ def article_entry(article, sections, tags):
         headings=capped("\n".join([*headings, tag_names]).strip(), MAX_HEADINGS_CHARS),
         **body_fields("\n".join(bodies)),
         tag_slugs=tag_slugs,
-        public_from=article.publish_at,
     )
 
 
