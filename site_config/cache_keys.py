@@ -11,7 +11,8 @@ every server misses at once and renders afresh; stale entries simply expire.
   articles/middleware.py to publish due drafts). PUBLIC_PAGES, which scheduling bumps.
 - public fragments (`public_fragment_key`): costly pieces of public pages, such as the public
   tag counts of the home page and the topics page, the topics that narrow a list, the home
-  page's lists and an article's content as readers see it (`page_cache.cached_public_fragment`). Stale when PUBLIC_PAGES moves, and at the next
+  page's lists and an article's content as readers see it
+  (`page_cache.cached_public_fragment`). Stale when PUBLIC_PAGES moves, and at the next
   scheduled change, like whole pages; kept even when the page cache is switched off.
 - rendered article (`rendered_article_key`): an article's sections as safe HTML with numbered
   citations and glossary links (articles/rendered_article.py). Stale when the article's own
