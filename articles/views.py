@@ -155,16 +155,17 @@ def article_detail(request, slug):
 
 
 def render_article_parts(request, article):
-    """The article's head metadata and content as HTML, for the public fragment."""
+    """The article's head metadata and content as HTML, for the public fragment.
+
+    Rendered without the request's context processors, so nothing about the reader who
+    happened to ask first (a signed-in editor, say) can enter what every reader is sent; the
+    head's JSON-LD gets only the address it needs (the fragment is kept per host)."""
     prefetch_related_objects([article], *ARTICLE_PAGE_PREFETCH)
     context = article_page_context(article, is_preview=False)
+    head_context = {**context, "request": request, "site_settings": SiteSettings.load()}
     return {
-        "head_meta": render_to_string(
-            "articles/includes/article_head_meta.html", context, request=request
-        ),
-        "content": render_to_string(
-            "articles/includes/article_content.html", context, request=request
-        ),
+        "head_meta": render_to_string("articles/includes/article_head_meta.html", head_context),
+        "content": render_to_string("articles/includes/article_content.html", context),
         "share_image": context["share_image"],
     }
 

@@ -6,7 +6,9 @@
    described by bench.content.ContentSize (stated in the output), static files collected
    (hashed, gzip and Brotli) as in production.
 2. Counts SQL queries per page in this process with Django's test client: on a page-cache
-   miss (the view runs) and on a hit.
+   miss after an edit (the view runs, nothing public cached) and on a hit; for the cold
+   rows, a request with the page cache off and what it keeps warm warm; for the row
+   without any cache, a request with none.
 3. Starts gunicorn on 127.0.0.1 the way `make run` does (site_config/gunicorn.conf.py,
    DEBUG=0, HTTPS=0, local-memory cache) with 2 worker processes of 4 threads (as issue 14
    measures; WORKERS sets another number) and drives each
@@ -54,6 +56,7 @@ COLD_TARGETS = {
     "article, cold (no cache at all)": 0.025,
 }
 WORKERS = int(os.environ.get("WORKERS", "2"))
+COLD_PAGES = ("article", "home", "search")
 MEMORY_LIMIT_MB = 100
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
@@ -130,6 +133,21 @@ def count_queries(urls):
             client.get(url)
         counts[name] = (len(miss), len(hit))
     return counts
+
+
+def count_queries_page_cache_off(url):
+    """SQL queries of one request with the page cache off (PAGE_CACHE=0), after one like it:
+    the public fragments and the article's rendering warm, as in the "cold" rows."""
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.get(url)
+        with CaptureQueriesContext(connection) as context:
+            client.get(url)
+    return len(context)
 
 
 def count_queries_without_cache(url):
@@ -247,6 +265,8 @@ def main():
             + f" (built in {time.monotonic() - started:.0f} s)."
         )
         queries = count_queries(urls)
+        for name in COLD_PAGES:
+            queries[f"{name}, page cache off"] = (count_queries_page_cache_off(urls[name]), None)
         queries["article, no cache"] = (count_queries_without_cache(urls["article"]), None)
         growth = queries_as_content_grows()
         rows, memory = run_servers(env, urls, options, folder)
@@ -273,9 +293,10 @@ def run_servers(env, urls, options, folder):
             rows.append((label, url, measure(server, url, options), name))
         memory["page cache on"] = [worker_rss_mb(pid) for pid in server.worker_pids()]
     with GunicornServer(dict(env, PAGE_CACHE="0"), workers=WORKERS, log_path=log) as server:
-        for name in ("article", "home", "search"):
+        for name in COLD_PAGES:
             label = f"{name}, cold (page cache off)"
-            rows.append((label, urls[name], measure(server, urls[name], options), name))
+            result = measure(server, urls[name], options)
+            rows.append((label, urls[name], result, f"{name}, page cache off"))
         memory["page cache off"] = [worker_rss_mb(pid) for pid in server.worker_pids()]
     no_cache = dict(env, PAGE_CACHE="0", NO_CACHE="1")
     with GunicornServer(no_cache, workers=WORKERS, log_path=log) as server:
