@@ -94,11 +94,12 @@ class GlossaryIndex:
     def match(self, text, words, index):
         """The longest name starting at words[index]: (entry, index of its last word)."""
         first = words[index].group()
+        folded_first = first.casefold()
         exact_longest = self.exact_first_words.get(first, 0)
-        folded_longest = self.folded_first_words.get(first.casefold(), 0)
+        folded_longest = self.folded_first_words.get(folded_first, 0)
         longest = min(max(exact_longest, folded_longest), len(words) - index)
         start = words[index].start()
-        for last in range(index + longest - 1, index - 1, -1):
+        for last in range(index + longest - 1, index, -1):  # names of several words
             candidate = normalize_name(text[start : words[last].end()])
             count = last - index + 1
             if count <= exact_longest and candidate in self.exact:
@@ -107,6 +108,14 @@ class GlossaryIndex:
                 entry = self.folded.get(candidate.casefold())
                 if entry is not None:
                     return entry, last
+        # One word: already in normal form (a first word of a name never holds an apostrophe
+        # that normalising would straighten, so no such word gets here).
+        if exact_longest and first in self.exact:
+            return self.exact[first], index
+        if folded_longest:
+            entry = self.folded.get(folded_first)
+            if entry is not None:
+                return entry, index
         return None, index
 
 
