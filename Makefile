@@ -53,6 +53,7 @@ lint: install-dev
 
 bench: install-dev .secret_key
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/editor_bench.py
 	$(BIN)/python bench/page_weight.py
 
 clean:
