@@ -135,29 +135,15 @@ def count_queries(urls):
     return counts
 
 
-def count_queries_page_cache_off(url):
-    """SQL queries of one request with the page cache off (PAGE_CACHE=0), after one like it:
-    the public fragments and the article's rendering warm, as in the "cold" rows."""
+def count_queries_of_a_second_request(url, **settings):
+    """SQL queries of one request after one like it, under these settings: PAGE_CACHE_ENABLED
+    False for the cold rows (the public fragments and the article's rendering warm), a dummy
+    cache for the row without any cache (NO_CACHE=1)."""
     from django.db import connection
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
-    with override_settings(PAGE_CACHE_ENABLED=False):
-        client = Client(HTTP_HOST="127.0.0.1")
-        client.get(url)
-        with CaptureQueriesContext(connection) as context:
-            client.get(url)
-    return len(context)
-
-
-def count_queries_without_cache(url):
-    """SQL queries of one request when there is no cache at all (NO_CACHE=1)."""
-    from django.db import connection
-    from django.test import Client, override_settings
-    from django.test.utils import CaptureQueriesContext
-
-    dummy = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    with override_settings(CACHES=dummy):
+    with override_settings(**settings):
         client = Client(HTTP_HOST="127.0.0.1")
         client.get(url)
         with CaptureQueriesContext(connection) as context:
@@ -266,8 +252,11 @@ def main():
         )
         queries = count_queries(urls)
         for name in COLD_PAGES:
-            queries[f"{name}, page cache off"] = (count_queries_page_cache_off(urls[name]), None)
-        queries["article, no cache"] = (count_queries_without_cache(urls["article"]), None)
+            count = count_queries_of_a_second_request(urls[name], PAGE_CACHE_ENABLED=False)
+            queries[f"{name}, page cache off"] = (count, None)
+        dummy = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+        count = count_queries_of_a_second_request(urls["article"], CACHES=dummy)
+        queries["article, no cache"] = (count, None)
         growth = queries_as_content_grows()
         rows, memory = run_servers(env, urls, options, folder)
         print_report(rows, queries, growth, memory, options)

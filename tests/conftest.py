@@ -10,6 +10,7 @@ from PIL import Image
 
 from articles.models import Article, ArticleReference, Figure, Reference, Section
 from glossary.models import Term
+from site_config import jobs
 from tests.ci import running_in_ci
 from tests.servers import MOTO_SERVER
 
@@ -237,3 +238,16 @@ def collected_static_root(tmp_path_factory):
     root = tmp_path_factory.mktemp("staticfiles")
     manage("collectstatic", "--noinput", "--verbosity", "0", env=site_env(STATIC_ROOT=root))
     return root
+
+
+@pytest.fixture
+def queued(db, settings, monkeypatch):
+    """Jobs go to a stand-in queue (a list of job ids) instead of running in process; the
+    test's transaction stands for the committed edit."""
+    settings.JOBS_IN_PROCESS = False
+    sent = []
+    monkeypatch.setattr(jobs, "send_to_queue", lambda job_id, delay_seconds=0: sent.append(job_id))
+    monkeypatch.setattr(
+        jobs.transaction, "on_commit", lambda func, using=None, robust=False: func()
+    )
+    return sent

@@ -225,19 +225,6 @@ def test_a_figure_uploaded_in_the_admin_gets_its_renditions(editor, article_fact
 # In the background: an editor's save queues a job; the job makes and records them.
 
 
-@pytest.fixture
-def queued(settings, monkeypatch):
-    """Jobs go to a stand-in queue (a list of job ids) instead of running in process; the
-    test's transaction stands for the committed edit (as in tests/test_jobs.py)."""
-    settings.JOBS_IN_PROCESS = False
-    sent = []
-    monkeypatch.setattr(jobs, "send_to_queue", lambda job_id, delay_seconds=0: sent.append(job_id))
-    monkeypatch.setattr(
-        jobs.transaction, "on_commit", lambda func, using=None, robust=False: func()
-    )
-    return sent
-
-
 def rendition_jobs():
     return list(Job.objects.filter(kind=renditions.MAKE_RENDITIONS).order_by("pk"))
 

@@ -2,8 +2,6 @@
 idempotence, ordering, the admin's word on a term edit, and a real RQ worker process."""
 
 import io
-import subprocess
-import sys
 import uuid
 from http import HTTPStatus
 
@@ -16,7 +14,7 @@ from articles.models import Article, Reference, Section
 from site_config import jobs
 from site_config.models import Job
 from tests.admin_forms import form_data
-from tests.servers import PROJECT_DIR, site_env
+from tests.servers import manage, site_env
 
 _calls = {"flaky": 0}
 
@@ -37,19 +35,6 @@ def broken(progress):
 @pytest.fixture(autouse=True)
 def _reset_calls():
     _calls["flaky"] = 0
-
-
-@pytest.fixture
-def queued(db, settings, monkeypatch):
-    """Jobs go to a stand-in queue (a list of job ids) instead of running in process; the
-    test's transaction stands for the committed edit."""
-    settings.JOBS_IN_PROCESS = False
-    sent = []
-    monkeypatch.setattr(jobs, "send_to_queue", lambda job_id, delay_seconds=0: sent.append(job_id))
-    monkeypatch.setattr(
-        jobs.transaction, "on_commit", lambda func, using=None, robust=False: func()
-    )
-    return sent
 
 
 def section_with(article, body):
@@ -294,16 +279,7 @@ def run_worker(queue_name, redis_url):
         JOBS_REDIS_URL=redis_url,
         JOBS_RETRY_SECONDS="0",
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "rqworker", "--burst", queue_name],
-        cwd=PROJECT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result
+    manage("rqworker", "--burst", queue_name, env=env, timeout=120)
 
 
 @pytest.mark.postgres
