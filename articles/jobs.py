@@ -76,7 +76,7 @@ def plural(count, word):
 # articles link the term.
 
 
-@job_kind(REFRESH_TERM_ARTICLES)
+@job_kind(REFRESH_TERM_ARTICLES, "Re-link the articles of a glossary term")
 def refresh_term_articles(progress, term_id, article_ids=()):
     """The articles that link the term now or mention one of its current names, and any
     given ones (where a deleted term was linked)."""
@@ -105,7 +105,7 @@ def refresh_term_articles_later(term, linked_article_ids=None):
 # Several articles whose text changed in bulk (a reference key rename).
 
 
-@job_kind(REFRESH_ARTICLES)
+@job_kind(REFRESH_ARTICLES, "Re-render articles")
 def refresh_articles(progress, article_ids):
     refresh_each(progress, article_ids, reindex=True)
 
@@ -120,7 +120,7 @@ def refresh_articles_later(article_ids, description):
 # Tags: merging tags re-indexes everything that carried them.
 
 
-@job_kind(REINDEX_TAGGED)
+@job_kind(REINDEX_TAGGED, "Re-index after a tag change")
 def reindex_tagged(progress, items):
     progress.set_total(len(items))
     for start in range(0, len(items), 100):
@@ -134,7 +134,7 @@ def reindex_tagged_later(items, description):
     return enqueue(REINDEX_TAGGED, description=description, total=len(items), items=items)
 
 
-@job_kind(REBUILD_SEARCH_INDEX)
+@job_kind(REBUILD_SEARCH_INDEX, "Rebuild the search index")
 def rebuild_index(progress):
     progress.set_total(1)
     rebuild_search_index()
@@ -145,7 +145,7 @@ def rebuild_index(progress):
 # kept in the media storage (shared by every app server and worker) until it is imported.
 
 
-@job_kind(IMPORT_RETRACTIONS)
+@job_kind(IMPORT_RETRACTIONS, "Import a retraction list")
 def import_retraction_list(progress, path):
     if not default_storage.exists(path):
         return "The uploaded list was imported already (its file has been removed)."

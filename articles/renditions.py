@@ -175,7 +175,7 @@ def make_renditions_later(figure):
     )
 
 
-@job_kind(MAKE_RENDITIONS)
+@job_kind(MAKE_RENDITIONS, "Make smaller copies of a figure image")
 def make_figure_renditions(progress, figure_id, image):
     """Make and record the renditions of figure `figure_id`, if it still shows `image`, then
     make its article's rendering (and its pages, if public) show them. An error (storage

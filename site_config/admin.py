@@ -61,6 +61,20 @@ class RedirectAdmin(UniqueRaceAdminMixin, ContribRedirectAdmin):
     form = forms.modelform_factory(Redirect, form=CleanTextModelForm, fields="__all__")
 
 
+class JobKindFilter(admin.SimpleListFilter):
+    """By kind, in the words of each kind's label rather than its identifier."""
+
+    title = "kind"
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        kinds = Job.objects.order_by().values_list("kind", flat=True).distinct()
+        return sorted(((kind, jobs.kind_label(kind)) for kind in kinds), key=lambda item: item[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
     """Background jobs (site_config/jobs.py), read-only: what runs, how far it got, what failed."""
@@ -68,11 +82,11 @@ class JobAdmin(admin.ModelAdmin):
     form = CleanTextModelForm  # the rule of every admin form, though nothing here is edited
 
     list_display = ["__str__", "state", "progress", "attempts", "created_at", "finished_at"]
-    list_filter = ["state", "kind"]
+    list_filter = ["state", JobKindFilter]
     search_fields = ["description", "kind", "error"]
     fields = [
         "description",
-        "kind",
+        "kind_text",
         "args",
         "state",
         "progress",
@@ -101,6 +115,10 @@ class JobAdmin(admin.ModelAdmin):
         return self.has_view_permission(request) and request.user.has_perm(
             "articles.publish_article"
         )
+
+    @admin.display(description="kind")
+    def kind_text(self, job):
+        return jobs.kind_label(job.kind)
 
     @admin.display(description="progress")
     def progress(self, job):

@@ -31,19 +31,27 @@ from .models import Job
 logger = logging.getLogger(__name__)
 
 _kinds = {}
+_labels = {}
 
 # How often a running job writes its progress to its row, at most.
 PROGRESS_SAVE_SECONDS = 0.5
 
 
-def job_kind(name):
-    """Register a job function under `name`. It is called as `func(progress, **args)`."""
+def job_kind(name, label=""):
+    """Register a job function under `name`, which the admin shows as `label` (plain words for
+    editors). It is called as `func(progress, **args)`."""
 
     def register(func):
         _kinds[name] = func
+        _labels[name] = label or name
         return func
 
     return register
+
+
+def kind_label(name):
+    """The words the admin shows for a job kind."""
+    return _labels.get(name, name)
 
 
 class Progress:

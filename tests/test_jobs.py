@@ -27,7 +27,7 @@ def flaky(progress, failures):
         raise RuntimeError(f"flaky failure number {_calls['flaky']}")
 
 
-@jobs.job_kind("tests.broken")
+@jobs.job_kind("tests.broken", "A job that always fails")
 def broken(progress):
     raise ValueError("The retraction list has no OriginalPaperDOI column.")
 
@@ -116,6 +116,21 @@ def test_the_admin_runs_a_failed_job_again(staff_client, db):
     assert response.status_code == HTTPStatus.FOUND
     job.refresh_from_db()
     assert (job.state, job.attempts) == (Job.State.DONE, 1)
+
+
+def test_the_admin_names_and_filters_kinds_in_words(staff_client, db):
+    broken_job = jobs.enqueue("tests.broken", description="Broken one")
+    jobs.enqueue("tests.flaky", failures=0, description="Flaky one")
+    listing = staff_client.get(reverse("admin:site_config_job_changelist")).content.decode()
+    filters = BeautifulSoup(listing, "html.parser").select_one("#changelist-filter").get_text()
+    assert "A job that always fails" in filters
+    assert "tests.flaky" in filters  # a kind registered without words keeps its name
+    assert "tests.broken" not in filters
+    only = staff_client.get(reverse("admin:site_config_job_changelist"), {"kind": "tests.broken"})
+    assert "Broken one" in only.content.decode()
+    assert "Flaky one" not in only.content.decode()
+    page = staff_client.get(reverse("admin:site_config_job_change", args=[broken_job.pk]))
+    assert "A job that always fails" in page.content.decode()
 
 
 def test_jobs_cannot_be_edited_in_the_admin(staff_client, db):
